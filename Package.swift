@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+// CaseLens: checks case records for victim-blaming and perpetrator-erasing language.
+// Pipeline: read → tokenise → match → judge in context → score → report.
+import PackageDescription
+
+let package = Package(
+    name: "CaseLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "caselens", targets: ["caselens"]),
+        .library(name: "CaseLensCore", targets: ["CaseLensCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Debian's ICU (libicu-dev), found with pkg-config. Only CaseLensICU sees its headers.
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]),
+        // C layer over ICU whose public header has no ICU types (opaque handles, int32 offsets),
+        // so Swift modules never load ICU headers next to Foundation's own copy.
+        .target(name: "CaseLensICU", dependencies: ["CICU"]),
+        // The default lexicons (lexicons/*.yaml), embedded into the binary at build time.
+        .executableTarget(name: "lexicon-embed", path: "Sources/lexicon-embed"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
+        .target(name: "CaseLensLexicons", plugins: ["EmbedLexicons"]),
+        // The engine: text, lexicon, matcher, judge, score, report.
+        .target(name: "CaseLensCore", dependencies: [
+            "CaseLensICU", "CaseLensLexicons",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The command-line interface: thin wiring, no logic.
+        .executableTarget(name: "caselens", dependencies: [
+            "CaseLensCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore"]),
+        .testTarget(name: "CaseLensCLITests", dependencies: ["caselens"]),
+    ]
+)

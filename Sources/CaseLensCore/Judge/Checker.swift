@@ -1,0 +1,31 @@
+/// Runs the pipeline on one document: tokenise → match → judge in context → score.
+/// Holds a tokenizer, so use one per thread; the compiled lexicon is shared.
+public final class Checker {
+    public let compiled: CompiledLexicon
+    private let tokenizer: Tokenizer
+
+    public init(_ compiled: CompiledLexicon) throws {
+        self.compiled = compiled
+        self.tokenizer = try Tokenizer()
+    }
+
+    /// Checks one document.
+    public func check(_ document: Document) -> FileReport {
+        let text = tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary)
+        let matches = compiled.automaton.scan(text.tokens)
+        var judge = Judge(document: document, tokens: text.tokens, compiled: compiled)
+        let findings = judge.findings(from: matches)
+        var warnings: [String] = []
+        if document.hasInvalidUTF8 {
+            warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")
+        }
+        return FileReport(file: document.name, words: text.wordCount,
+                          score: Score.of(findings: findings, words: text.wordCount),
+                          findings: findings, warnings: warnings)
+    }
+
+    /// Tokens of a document (for tests and tools).
+    public func tokens(_ document: Document) -> [Token] {
+        tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary).tokens
+    }
+}

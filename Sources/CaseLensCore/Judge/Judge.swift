@@ -1,0 +1,162 @@
+/// Judges raw matches in their context: sentence limits, exceptions, negation, quotation, and
+/// overlaps; then builds findings with suggestions and rewrites.
+struct Judge {
+    let document: Document
+    let tokens: [Token]
+    let compiled: CompiledLexicon
+    private var sentenceIndex: SentenceIndex?
+
+    init(document: Document, tokens: [Token], compiled: CompiledLexicon) {
+        self.document = document; self.tokens = tokens; self.compiled = compiled
+    }
+
+    /// Words before a match in which a negation cue cancels it.
+    static let negationWindow = 3
+    /// Bytes before a quoted match in which a speech verb or colon attributes the quote.
+    static let attributionWindow = 250
+
+    private mutating func sentence(of tokenIndex: Int) -> Range<Int> {
+        if sentenceIndex == nil { sentenceIndex = SentenceIndex(document) }
+        return sentenceIndex!.sentence(containing: Int(tokens[tokenIndex].start))
+    }
+
+    private struct Candidate {
+        var match: RawMatch
+        var rule: Int
+        var sentence: Range<Int>
+        var quoted: Bool
+    }
+
+    mutating func findings(from matches: [RawMatch]) -> [Finding] {
+        guard !matches.isEmpty else { return [] }
+        let rules = compiled.lexicon.rules
+        var ruleMatches: [(RawMatch, Int)] = []
+        var exceptions: [Int: [RawMatch]] = [:]
+        var unless: [Int: [RawMatch]] = [:]
+        var negations: [RawMatch] = []
+        var speech: [RawMatch] = []
+        for m in matches {
+            switch compiled.sequences[Int(m.sequence)].purpose {
+            case .rule(let r): ruleMatches.append((m, r))
+            case .exception(let r): exceptions[r, default: []].append(m)
+            case .unless(let r): unless[r, default: []].append(m)
+            case .negation: negations.append(m)
+            case .speech: speech.append(m)
+            }
+        }
+        var candidates: [Candidate] = []
+        for (m, r) in ruleMatches {
+            let rule = rules[r]
+            let s = sentence(of: Int(m.first))
+            // Matches never cross a sentence boundary.
+            if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
+            let toks = tokens
+            let inSentence = { (x: RawMatch) in s.contains(Int(toks[Int(x.first)].start)) }
+            if let ex = exceptions[r], ex.contains(where: { $0.first <= m.last && $0.last >= m.first && inSentence($0) }) { continue }
+            if let un = unless[r], un.contains(where: inSentence) { continue }
+            if rule.negation == .cancels, negations.contains(where: {
+                $0.last < m.first && $0.last >= m.first - Int32(Self.negationWindow) && inSentence($0)
+            }) { continue }
+            candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech)))
+        }
+        // Overlaps: the most specific match wins.
+        candidates.sort { a, b in
+            let la = a.match.last - a.match.first, lb = b.match.last - b.match.first
+            if la != lb { return la > lb }
+            let sa = compiled.sequences[Int(a.match.sequence)].literals, sb = compiled.sequences[Int(b.match.sequence)].literals
+            if sa != sb { return sa > sb }
+            let va = rules[a.rule].severity, vb = rules[b.rule].severity
+            if va != vb { return va > vb }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.match.first < b.match.first
+        }
+        var taken: [ClosedRange<Int32>] = []
+        var out: [Finding] = []
+        for c in candidates {
+            let range = c.match.first...c.match.last
+            if taken.contains(where: { $0.overlaps(range) }) { continue }
+            taken.append(range)
+            out.append(finding(for: c))
+        }
+        out.sort { ($0.start ?? Int.max, $0.rule) < ($1.start ?? Int.max, $1.rule) }
+        return out
+    }
+
+    /// True when every word of the match is inside quotation marks and the quote is attributed
+    /// (a speech verb, or a colon, shortly before it or in the same sentence).
+    private func isAttributedQuote(_ m: RawMatch, sentence s: Range<Int>, speech: [RawMatch]) -> Bool {
+        for k in m.first...m.last where !tokens[Int(k)].flags.contains(.quoted) { return false }
+        let matchStart = Int(tokens[Int(m.first)].start)
+        let windowStart = max(0, matchStart - Self.attributionWindow)
+        for cue in speech {
+            let t = tokens[Int(cue.first)]
+            if t.flags.contains(.quoted) && cue.last >= m.first && cue.first <= m.last { continue }
+            let start = Int(t.start)
+            if start >= windowStart && start < s.upperBound { return true }
+        }
+        var p = matchStart - 1
+        while p >= windowStart {
+            let c = document.bytes[p]
+            if c == 0x3A { return true }                     // "Mr Khan: 'she ...'"
+            if c == 0x0A && p > 0 && document.bytes[p - 1] == 0x0A { break }
+            p -= 1
+        }
+        return false
+    }
+
+    private func finding(for c: Candidate) -> Finding {
+        let rule = compiled.lexicon.rules[c.rule]
+        let first = Int(c.match.first), last = Int(c.match.last)
+        let start = Int(tokens[first].start), end = Int(tokens[last].end)
+        let pos = document.position(of: start)
+        var suggestion: String? = nil
+        var rewrite: String? = nil
+        if let template = rule.suggestion, !c.quoted {
+            let seq = compiled.sequences[Int(c.match.sequence)]
+            let values = templateValues(seq, first: first, last: last)
+            var s = SuggestionTemplate.render(template, values)
+            let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
+            if atSentenceStart { s = s.capitalisedFirst }
+            suggestion = s
+            rewrite = Self.collapseSpaces(document.text(c.sentence.lowerBound, start) + s + document.text(end, c.sentence.upperBound))
+        }
+        return Finding(rule: rule.id, category: rule.category, severity: c.quoted ? .info : rule.severity, scope: .span,
+                       line: pos.line, column: pos.column, start: start, end: end, text: document.text(start, end),
+                       message: rule.message, suggestion: suggestion, rewrite: rewrite,
+                       context: c.quoted ? "quoted" : nil, sentence: c.sentence)
+    }
+
+    private func templateValues(_ seq: Sequence, first: Int, last: Int) -> SuggestionTemplate.Values {
+        let elementCount = seq.items.map(\.element).max() ?? 0
+        var elements = [String?](repeating: nil, count: elementCount + 1)
+        var form: WordForm? = nil
+        if let assignment = Alignment.align(seq.items, tokens, first: first, last: last) {
+            var ranges: [Int: (Int, Int)] = [:]
+            for (i, k) in assignment.enumerated() where k >= 0 {
+                let e = seq.items[i].element
+                let r = ranges[e] ?? (k, k)
+                ranges[e] = (min(r.0, k), max(r.1, k))
+                if form == nil, let lemma = seq.items[i].family {
+                    let word = compiled.vocabulary.word(tokens[k].id)
+                    form = compiled.lexicon.morphology.forms(of: lemma).first { $0.word == word }?.form
+                }
+            }
+            for (e, r) in ranges { elements[e] = document.text(Int(tokens[r.0].start), Int(tokens[r.1].end)) }
+        }
+        return SuggestionTemplate.Values(perpetrator: SuggestionTemplate.unknownPerpetrator,
+                                         victim: SuggestionTemplate.unknownVictim, children: "the children",
+                                         elements: elements, form: form, morphology: compiled.lexicon.morphology)
+    }
+
+    static func collapseSpaces(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for ch in s {
+            if ch.isWhitespace { space = true; continue }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+/// Suggestion templates: `{perpetrator}`, `{victim}`, `{children}`, `{N}`, `{N|object}`,
+/// `{N|subject}`, `{N|possessive}` and `{~verb}` (see lexicons/README.md).
+public enum SuggestionTemplate {
+    /// What a template can refer to when it is filled in.
+    public struct Values {
+        public var perpetrator: String
+        public var victim: String
+        public var children: String
+        /// Text matched by each top-level pattern element (1-based; index 0 unused).
+        public var elements: [String?]
+        /// The form of the first word-family word matched, for `{~verb}`.
+        public var form: WordForm?
+        public var morphology: Morphology
+    }
+
+    public static let unknownPerpetrator = "[the person causing harm]"
+    public static let unknownVictim = "[the adult victim]"
+
+    /// Fills in a template.
+    public static func render(_ template: String, _ v: Values) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
+            let body = String(rest[rest.index(after: open)..<close])
+            out += fill(body, v)
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    private static func fill(_ body: String, _ v: Values) -> String {
+        switch body {
+        case "perpetrator": return v.perpetrator
+        case "victim": return v.victim
+        case "children": return v.children
+        default: break
+        }
+        if body.hasPrefix("~") {
+            let lemma = String(body.dropFirst())
+            return v.morphology.inflect(lemma, as: v.form ?? .base)
+        }
+        let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
+        guard let n = Int(parts[0]), n >= 1, n < v.elements.count, let text = v.elements[n] else { return "" }
+        return parts.count == 2 ? Pronouns.convert(text, to: parts[1]) : text
+    }
+
+    /// Why a template is invalid for these patterns, or nil when it is fine.
+    public static func problem(in template: String, patterns: [Pattern]) -> String? {
+        var rest = Substring(template)
+        let minElements = patterns.map(\.elements.count).min() ?? 0
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return "unclosed '{'" }
+            let body = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            if ["perpetrator", "victim", "children"].contains(body) { continue }
+            if body.hasPrefix("~") && body.count > 1 { continue }
+            let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
+            guard let n = Int(parts[0]) else { return "unknown placeholder {\(body)}" }
+            if n < 1 || n > minElements { return "{\(n)} refers to element \(n), but a pattern has only \(minElements) elements" }
+            if parts.count == 2 && !["object", "subject", "possessive"].contains(parts[1]) {
+                return "unknown case '\(parts[1])' in {\(body)} (object, subject or possessive)"
+            }
+        }
+        return nil
+    }
+}
+
+/// Pronoun case changes for `{N|object}` and friends; other words are left alone
+/// (a name gets 's for the possessive).
+enum Pronouns {
+    static let object = ["she": "her", "he": "him", "they": "them", "i": "me", "we": "us", "who": "whom"]
+    static let subject = ["her": "she", "him": "he", "them": "they", "me": "i", "us": "we"]
+    static let possessive = ["she": "her", "he": "his", "they": "their", "her": "her", "him": "his", "them": "their", "i": "my", "we": "our"]
+
+    static func convert(_ text: String, to form: String) -> String {
+        let key = text.lowercased()
+        let table: [String: String]
+        switch form {
+        case "object": table = object
+        case "subject": table = subject
+        default: table = possessive
+        }
+        if let replacement = table[key] { return replacement == "i" ? "I" : replacement }
+        if form == "possessive" { return text.hasSuffix("s") ? text + "'" : text + "'s" }
+        return text
+    }
+}
+
+extension String {
+    /// The string with its first letter upper-cased.
+    public var capitalisedFirst: String {
+        guard let f = first else { return self }
+        return f.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,138 @@
+/// One element of a pattern, as written in a lexicon (see lexicons/README.md).
+public indirect enum PatternElement: Sendable, Equatable {
+    /// A word as written; it may fold to several tokens ("mum's" → mum 's).
+    case literal(String)
+    /// A word family: `~fail`.
+    case family(String)
+    /// A role class: `@victim`.
+    case role(String)
+    /// `<Name>`: any capitalised word.
+    case anyName
+    /// `<word>`: any word.
+    case anyWord
+    /// `*N`: 0 to N words.
+    case gap(Int)
+    /// `(a|b c)`: one of the alternatives.
+    case group([[PatternElement]])
+    /// `x?`: optional.
+    case optional(PatternElement)
+}
+
+/// A parsed pattern: its source text and its top-level elements (numbered from 1 in templates).
+public struct Pattern: Sendable, Equatable {
+    public var source: String
+    public var elements: [PatternElement]
+    /// Line in the lexicon file where the pattern is written.
+    public var line: Int
+}
+
+/// A pattern that could not be parsed: what is wrong and where (1-based column in the pattern).
+public struct PatternSyntaxError: Error, Equatable {
+    public var message: String
+    public var column: Int
+}
+
+/// Parses the pattern language.
+public enum PatternParser {
+    public static let maxGap = 8
+
+    public static func parse(_ source: String, line: Int = 0) throws(PatternSyntaxError) -> Pattern {
+        var p = Cursor(chars: Array(source))
+        let seq = try p.sequence(topLevel: true)
+        if p.index < p.chars.count {
+            throw PatternSyntaxError(message: "unexpected '\(p.chars[p.index])'", column: p.index + 1)
+        }
+        if seq.isEmpty { throw PatternSyntaxError(message: "empty pattern", column: 1) }
+        return Pattern(source: source, elements: seq, line: line)
+    }
+
+    private struct Cursor {
+        let chars: [Character]
+        var index = 0
+
+        mutating func skipSpaces() { while index < chars.count && chars[index].isWhitespace { index += 1 } }
+
+        mutating func sequence(topLevel: Bool) throws(PatternSyntaxError) -> [PatternElement] {
+            var out: [PatternElement] = []
+            while true {
+                skipSpaces()
+                guard index < chars.count else { break }
+                let c = chars[index]
+                if c == "|" || c == ")" {
+                    if topLevel { throw PatternSyntaxError(message: "'\(c)' outside a group", column: index + 1) }
+                    break
+                }
+                var element = try atom()
+                if index < chars.count && chars[index] == "?" {
+                    if case .gap = element { throw PatternSyntaxError(message: "a gap cannot be optional", column: index + 1) }
+                    element = .optional(element)
+                    index += 1
+                }
+                out.append(element)
+            }
+            return out
+        }
+
+        mutating func atom() throws(PatternSyntaxError) -> PatternElement {
+            let start = index
+            let c = chars[index]
+            switch c {
+            case "(":
+                index += 1
+                var alternatives: [[PatternElement]] = []
+                while true {
+                    let alt = try sequence(topLevel: false)
+                    if alt.isEmpty { throw PatternSyntaxError(message: "empty alternative in group", column: index + 1) }
+                    alternatives.append(alt)
+                    guard index < chars.count else { throw PatternSyntaxError(message: "unclosed '('", column: start + 1) }
+                    if chars[index] == "|" { index += 1; continue }
+                    index += 1   // ")"
+                    break
+                }
+                return .group(alternatives)
+            case "~":
+                index += 1
+                let w = word()
+                if w.isEmpty { throw PatternSyntaxError(message: "'~' must be followed by a word", column: start + 1) }
+                return .family(w.lowercased())
+            case "@":
+                index += 1
+                let w = word()
+                if w.isEmpty { throw PatternSyntaxError(message: "'@' must be followed by a role name", column: start + 1) }
+                return .role(w.lowercased())
+            case "<":
+                guard let close = chars[index...].firstIndex(of: ">") else {
+                    throw PatternSyntaxError(message: "unclosed '<'", column: start + 1)
+                }
+                let name = String(chars[(index + 1)..<close])
+                index = close + 1
+                switch name {
+                case "Name": return .anyName
+                case "word": return .anyWord
+                default: throw PatternSyntaxError(message: "unknown class <\(name)> (use <Name> or <word>)", column: start + 1)
+                }
+            case "*":
+                index += 1
+                let digits = word()
+                guard let n = Int(digits), n >= 1, n <= maxGap else {
+                    throw PatternSyntaxError(message: "a gap is *N with N from 1 to \(maxGap)", column: start + 1)
+                }
+                return .gap(n)
+            default:
+                let w = word()
+                if w.isEmpty { throw PatternSyntaxError(message: "unexpected '\(c)'", column: start + 1) }
+                return .literal(w)
+            }
+        }
+
+        mutating func word() -> String {
+            let start = index
+            while index < chars.count {
+                let c = chars[index]
+                if c.isWhitespace || "()|?<>*~@".contains(c) { break }
+                index += 1
+            }
+            return String(chars[start..<index])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The eight kinds of wording CaseLens finds. A rule belongs to exactly one.
+public enum Category: String, CaseIterable, Sendable, Codable, Comparable {
+    case victimBlaming = "victim-blaming"
+    case victimTasked = "victim-tasked"
+    case mutualising
+    case minimising
+    case perpetratorExcuse = "perpetrator-excuse"
+    case absentPerpetrator = "absent-perpetrator"
+    case doubting
+    case pathologising
+
+    public static func < (a: Category, b: Category) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// How much a finding matters. `info` findings (attributed quotes) are noted, never scored.
+public enum Severity: String, CaseIterable, Sendable, Codable, Comparable {
+    case info, low, medium, high
+
+    public var rank: Int { Severity.allCases.firstIndex(of: self)! }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Whether a negation just before a match cancels it.
+public enum NegationPolicy: String, Sendable {
+    case cancels, ignored
+}
+
+/// One lexicon rule: patterns that find a wording, and everything a writer needs to fix it.
+public struct Rule: Sendable {
+    public var id: String
+    public var category: Category
+    public var severity: Severity
+    public var patterns: [Pattern]
+    /// A match overlapping one of these in the same sentence is cancelled.
+    public var exceptions: [Pattern]
+    /// A match is cancelled when one of these is anywhere in its sentence.
+    public var unlessInSentence: [Pattern]
+    public var negation: NegationPolicy
+    public var message: String
+    public var why: String
+    /// Replacement template for the matched words, or nil when no safe replacement exists.
+    public var suggestion: String?
+    public var source: String
+    /// Sentences that must produce a finding of this rule.
+    public var flagExamples: [String]
+    /// Sentences that must not.
+    public var passExamples: [String]
+    /// Where the rule is defined: lexicon file and line.
+    public var file: String
+    public var line: Int
+}

@@ -1,0 +1,149 @@
+/// What one step of a compiled pattern accepts.
+enum ItemKind: Hashable, Sendable {
+    case token(Int32)
+    case tokens([Int32])          // sorted ids: any one of these words
+    case name                     // a capitalised word
+    case any                      // any word
+    case gap(Int)                 // skip 0...n words
+}
+
+/// One step of a compiled pattern, with the top-level pattern element it came from.
+struct Item: Hashable, Sendable {
+    var kind: ItemKind
+    /// 1-based index of the pattern's top-level element (for `{N}` in suggestions).
+    var element: Int
+    /// The family's lemma when the step came from `~lemma`.
+    var family: String?
+}
+
+/// Why a compiled sequence exists: a rule's pattern, one of its exceptions, or a context cue.
+public enum MatchPurpose: Sendable, Equatable {
+    case rule(Int)
+    case exception(Int)
+    case unless(Int)
+    case negation
+    case speech
+}
+
+/// A pattern expanded into one concrete sequence of steps.
+struct Sequence: Sendable {
+    var items: [Item]
+    var purpose: MatchPurpose
+    /// Number of literal words: more literals is a more specific match.
+    var literals: Int
+}
+
+/// Expands parsed patterns into concrete sequences over vocabulary ids.
+struct PatternCompiler {
+    static let maxExpansions = 50_000
+
+    var vocabulary: Vocabulary
+    let tokenizer: Tokenizer
+    let morphology: Morphology
+    let roles: [String: [Pattern]]
+    private var wordCache: [String: [Int32]] = [:]
+    private var roleCache: [String: [[Item]]] = [:]
+
+    init(vocabulary: Vocabulary, tokenizer: Tokenizer, morphology: Morphology, roles: [String: [Pattern]]) {
+        self.vocabulary = vocabulary; self.tokenizer = tokenizer; self.morphology = morphology; self.roles = roles
+    }
+
+    /// Sequences for a pattern; throws a message for unknown roles or explosive patterns.
+    mutating func expand(_ pattern: Pattern) throws(PatternSyntaxError) -> [[Item]] {
+        var result: [[Item]] = [[]]
+        for (i, element) in pattern.elements.enumerated() {
+            let alternatives = try expand(element, index: i + 1)
+            var next: [[Item]] = []
+            next.reserveCapacity(result.count * alternatives.count)
+            for prefix in result { for alt in alternatives { next.append(prefix + alt) } }
+            result = next
+            if result.count > Self.maxExpansions {
+                throw PatternSyntaxError(message: "pattern expands to more than \(Self.maxExpansions) word sequences; split it", column: 1)
+            }
+        }
+        return try result.map { seq throws(PatternSyntaxError) in try Self.normalise(seq) }
+    }
+
+    private mutating func expand(_ element: PatternElement, index: Int) throws(PatternSyntaxError) -> [[Item]] {
+        switch element {
+        case .literal(let text):
+            let ids = words(text)
+            if ids.isEmpty { throw PatternSyntaxError(message: "'\(text)' has no letters or digits", column: 1) }
+            return [ids.map { Item(kind: .token($0), element: index) }]
+        case .family(let lemma):
+            var single: [Int32] = []
+            var multi: [[Item]] = []
+            for form in morphology.forms(of: lemma) {
+                let ids = words(form.word)
+                if ids.count == 1 { single.append(ids[0]) }
+                else if ids.count > 1 { multi.append(ids.map { Item(kind: .token($0), element: index, family: lemma) }) }
+            }
+            let set = Array(Set(single)).sorted()
+            return [[Item(kind: set.count == 1 ? .token(set[0]) : .tokens(set), element: index, family: lemma)]] + multi
+        case .role(let name):
+            guard let entries = roles[name] else {
+                throw PatternSyntaxError(message: "unknown role '@\(name)' (known: \(roles.keys.sorted().map { "@" + $0 }.joined(separator: ", ")))", column: 1)
+            }
+            if roleCache[name] == nil {
+                var out: [[Item]] = []
+                for entry in entries { out += try expand(entry) }
+                roleCache[name] = out
+            }
+            let seqs = roleCache[name]!.map { $0.map { var item = $0; item.element = index; return item } }
+            return Self.mergeSingles(seqs, element: index)
+        case .anyName: return [[Item(kind: .name, element: index)]]
+        case .anyWord: return [[Item(kind: .any, element: index)]]
+        case .gap(let n): return [[Item(kind: .gap(n), element: index)]]
+        case .group(let alternatives):
+            var out: [[Item]] = []
+            for alt in alternatives {
+                var partial: [[Item]] = [[]]
+                for e in alt {
+                    let exp = try expand(e, index: index)
+                    partial = partial.flatMap { p in exp.map { p + $0 } }
+                }
+                out += partial
+            }
+            return Self.mergeSingles(out, element: index)
+        case .optional(let inner):
+            return try expand(inner, index: index) + [[]]
+        }
+    }
+
+    /// Alternatives that are single literal words collapse into one `tokens` step.
+    private static func mergeSingles(_ alts: [[Item]], element: Int) -> [[Item]] {
+        var singles: [Int32] = []
+        var rest: [[Item]] = []
+        for alt in alts {
+            if alt.count == 1, alt[0].family == nil, case .token(let id) = alt[0].kind { singles.append(id) }
+            else { rest.append(alt) }
+        }
+        let set = Array(Set(singles)).sorted()
+        if set.isEmpty { return rest }
+        return [[Item(kind: set.count == 1 ? .token(set[0]) : .tokens(set), element: element)]] + rest
+    }
+
+    /// Merges adjacent gaps, drops leading and trailing gaps, and rejects sequences that match nothing.
+    static func normalise(_ seq: [Item]) throws(PatternSyntaxError) -> [Item] {
+        var out: [Item] = []
+        for item in seq {
+            if case .gap(let n) = item.kind, let last = out.last, case .gap(let m) = last.kind {
+                out[out.count - 1].kind = .gap(min(n + m, PatternParser.maxGap))
+            } else {
+                out.append(item)
+            }
+        }
+        while let f = out.first, case .gap = f.kind { out.removeFirst() }
+        while let l = out.last, case .gap = l.kind { out.removeLast() }
+        if out.isEmpty { throw PatternSyntaxError(message: "pattern can match no words (every element is optional)", column: 1) }
+        return out
+    }
+
+    /// Vocabulary ids of the words of `text`, folded as text is.
+    private mutating func words(_ text: String) -> [Int32] {
+        if let hit = wordCache[text] { return hit }
+        let ids = tokenizer.foldedWords(of: text).map { vocabulary.intern($0) }
+        wordCache[text] = ids
+        return ids
+    }
+}

@@ -1,0 +1,81 @@
+/// Interns the case-folded words that lexicon patterns use to dense integer ids.
+/// Text tokens are looked up without allocating; a word no pattern uses gets `Vocabulary.unknown`,
+/// so the table never grows while scanning.
+public struct Vocabulary: Sendable {
+    public static let unknown: Int32 = -1
+
+    private var arena: [UInt8] = []
+    private var offsets: [Int32] = [0]          // word i is arena[offsets[i]..<offsets[i+1]]
+    private var slots: [Int32]                  // open addressing: word id or -1
+    private var mask: Int
+
+    public init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    /// Number of distinct words.
+    public var count: Int { offsets.count - 1 }
+
+    /// The folded word of an id.
+    public func word(_ id: Int32) -> String {
+        let i = Int(id)
+        return String(decoding: arena[Int(offsets[i])..<Int(offsets[i + 1])], as: UTF8.self)
+    }
+
+    /// The id of a folded word, adding it if new.
+    @discardableResult
+    public mutating func intern(_ folded: [UInt8]) -> Int32 {
+        precondition(!folded.isEmpty, "empty word")
+        let found = folded.withUnsafeBufferPointer { lookup($0.baseAddress!, $0.count) }
+        if found != Self.unknown { return found }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        arena.append(contentsOf: folded)
+        offsets.append(Int32(arena.count))
+        insert(id, hash: folded.withUnsafeBufferPointer { Self.hash($0.baseAddress!, $0.count) })
+        return id
+    }
+
+    /// The id of a folded word, or `unknown`.
+    @inline(__always)
+    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+        var slot = Self.hash(p, n) & mask
+        return arena.withUnsafeBufferPointer { a in
+            while true {
+                let id = slots[slot]
+                if id < 0 { return Self.unknown }
+                let s = Int(offsets[Int(id)]), e = Int(offsets[Int(id) + 1])
+                if e - s == n {
+                    var equal = true
+                    for k in 0..<n where a[s + k] != p[k] { equal = false; break }
+                    if equal { return id }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    private mutating func insert(_ id: Int32, hash: Int) {
+        var slot = hash & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<count {
+            let s = Int(offsets[id]), e = Int(offsets[id + 1])
+            let h = arena.withUnsafeBufferPointer { Self.hash($0.baseAddress! + s, e - s) }
+            insert(Int32(id), hash: h)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A tiny JSON writer that keeps key order and writes nulls, so every output has exactly the
+/// documented shape.
+public enum JSON {
+    /// A JSON value.
+    public indirect enum Value {
+        case string(String?)
+        case int(Int?)
+        case double(Double)
+        case bool(Bool)
+        case array([Value])
+        case object([(String, Value)])
+        case null
+    }
+
+    public static func encode(_ v: Value, pretty: Bool = false) -> String {
+        var out = ""
+        write(v, into: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    private static func write(_ v: Value, into out: inout String, pretty: Bool, indent: Int) {
+        switch v {
+        case .string(let s): if let s { quote(s, into: &out) } else { out += "null" }
+        case .int(let i): out += i.map(String.init) ?? "null"
+        case .double(let d): out += d.isFinite ? String(d) : "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                write(item, into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "]"
+        case .object(let pairs):
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{"
+            for (i, (k, item)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                quote(k, into: &out)
+                out += pretty ? ": " : ":"
+                write(item, into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "}"
+        }
+    }
+
+    public static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"          // safe to embed in HTML
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension Finding {
+    /// The finding as the documented JSON object.
+    public var json: JSON.Value {
+        .object([
+            ("rule", .string(rule)), ("category", .string(category.rawValue)), ("severity", .string(severity.rawValue)),
+            ("scope", .string(scope.rawValue)), ("line", .int(line)), ("column", .int(column)),
+            ("start", .int(start)), ("end", .int(end)), ("text", .string(text)), ("message", .string(message)),
+            ("suggestion", .string(suggestion)), ("rewrite", .string(rewrite)), ("context", .string(context)),
+        ])
+    }
+}
+
+extension FileReport {
+    /// The report as the documented JSON object (one line of JSON Lines).
+    public var json: JSON.Value {
+        .object([("file", .string(file)), ("words", .int(words)), ("score", .int(score)),
+                 ("findings", .array(findings.map(\.json)))])
+    }
+}

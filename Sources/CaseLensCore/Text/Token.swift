@@ -1,0 +1,30 @@
+/// One word of the text: its exact byte range, its vocabulary id (of its case-folded form) and
+/// what lies between it and the previous word.
+public struct Token: Sendable, Equatable {
+    /// UTF-8 byte range `[start, end)` in the document.
+    public var start: Int32
+    public var end: Int32
+    /// Vocabulary id of the case-folded word, or `Vocabulary.unknown`.
+    public var id: Int32
+    public var flags: TokenFlags
+
+    public init(start: Int32, end: Int32, id: Int32, flags: TokenFlags) {
+        self.start = start; self.end = end; self.id = id; self.flags = flags
+    }
+}
+
+/// Facts about a token and the gap before it.
+public struct TokenFlags: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Starts with an upper-case letter.
+    public static let capitalised = TokenFlags(rawValue: 1)
+    /// Lies inside quotation marks.
+    public static let quoted = TokenFlags(rawValue: 2)
+    /// A sentence end or paragraph break lies before it: no pattern spans the gap.
+    public static let hardBreak = TokenFlags(rawValue: 4)
+    /// Punctuation lies before it: adjacent pattern words may not span the gap, gaps may.
+    public static let softBreak = TokenFlags(rawValue: 8)
+    /// A number rather than a word.
+    public static let number = TokenFlags(rawValue: 16)
+}

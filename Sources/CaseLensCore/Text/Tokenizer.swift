@@ -1,0 +1,226 @@
+import CaseLensICU
+
+/// The words of a document, in order, with the document's word count.
+public struct TokenizedText: Sendable {
+    public var tokens: [Token]
+    /// Words as a reader counts them (clitics such as 's are not counted apart).
+    public var wordCount: Int
+}
+
+/// Errors from the ICU layer.
+public struct ICUError: Error, CustomStringConvertible {
+    public let code: Int32
+    public let what: String
+    public var description: String { "ICU could not \(what) (error \(code))" }
+}
+
+/// Splits UTF-8 text into word tokens with ICU's word-break rules (UAX #29), folds each with
+/// Unicode case folding, and records quotation and the punctuation between words.
+/// Not thread-safe: use one per thread.
+public final class Tokenizer {
+    private let words: OpaquePointer
+    private var scratch = [UInt8](repeating: 0, count: 1024)
+
+    public init() throws {
+        var err: Int32 = 0
+        guard let w = cl_words_open(&err) else { throw ICUError(code: err, what: "open a word iterator") }
+        words = w
+    }
+
+    deinit { cl_words_close(words) }
+
+    /// Tokenises `bytes`, looking each folded word up in `vocabulary`.
+    public func tokenize(_ bytes: [UInt8], vocabulary: Vocabulary) -> TokenizedText {
+        var out = TokenizedText(tokens: [], wordCount: 0)
+        guard !bytes.isEmpty else { return out }
+        out.tokens.reserveCapacity(bytes.count / 5)
+        bytes.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { c in
+                _ = cl_words_set_utf8(words, c.baseAddress, Int64(c.count))
+            }
+            var state = SeparatorState()
+            var prevEnd = 0
+            var prevStart = 0
+            var s: Int32 = 0, e: Int32 = 0
+            while true {
+                let status = cl_words_next(words, &s, &e)
+                if status < 0 { break }
+                let start = Int(s), end = Int(e)
+                var flags = state.scan(b, from: prevEnd, to: start, previousWord: prevStart..<prevEnd)
+                if status < 200 { flags.insert(.number) }
+                if Self.startsUpper(b, start, end) { flags.insert(.capitalised) }
+                out.wordCount += 1
+                let split = Self.cliticStart(b, start, end)
+                if split > start {
+                    out.tokens.append(Token(start: s, end: Int32(split), id: lookup(b, start, split, vocabulary), flags: flags))
+                    let cf = flags.intersection(.quoted)
+                    out.tokens.append(Token(start: Int32(split), end: e, id: lookup(b, split, end, vocabulary), flags: cf))
+                } else {
+                    out.tokens.append(Token(start: s, end: e, id: lookup(b, start, end, vocabulary), flags: flags))
+                }
+                prevStart = start
+                prevEnd = end
+            }
+        }
+        return out
+    }
+
+    /// The folded form of each word of `text`, as patterns see it.
+    public func foldedWords(of text: String) -> [[UInt8]] {
+        let bytes = Array(text.utf8)
+        let tokens = tokenize(bytes, vocabulary: Vocabulary()).tokens
+        return bytes.withUnsafeBufferPointer { b in tokens.map { fold(b, Int($0.start), Int($0.end)) } }
+    }
+
+    /// The folded form of one token of `bytes`, as a string.
+    public func foldedText(_ bytes: [UInt8], _ token: Token) -> String {
+        bytes.withUnsafeBufferPointer { b in String(decoding: fold(b, Int(token.start), Int(token.end)), as: UTF8.self) }
+    }
+
+    /// The folded bytes of `b[s..<e]`.
+    func fold(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
+        let n = foldIntoScratch(b, s, e)
+        return Array(scratch[0..<n])
+    }
+
+    @inline(__always)
+    private func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ vocabulary: Vocabulary) -> Int32 {
+        let n = foldIntoScratch(b, s, e)
+        if n == 0 { return Vocabulary.unknown }
+        return scratch.withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, n) }
+    }
+
+    /// Folds into `scratch`: ASCII lower-cased inline, anything else through ICU NFKC_Casefold.
+    @inline(__always)
+    private func foldIntoScratch(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        let n = e - s
+        if n > 200 { return 0 }
+        var ascii = true
+        for k in 0..<n {
+            let c = b[s + k]
+            if c >= 0x80 { ascii = false; break }
+            scratch[k] = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+        }
+        if ascii { return n }
+        let m = scratch.withUnsafeMutableBufferPointer { dst in
+            dst.withMemoryRebound(to: CChar.self) { d in
+                b.withMemoryRebound(to: CChar.self) { src in
+                    cl_fold_utf8(src.baseAddress! + s, Int32(n), d.baseAddress, Int32(d.count))
+                }
+            }
+        }
+        return m < 0 ? 0 : Int(m)
+    }
+
+    @inline(__always)
+    private static func startsUpper(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let c = b[s]
+        if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+        return b.withMemoryRebound(to: CChar.self) { cl_starts_upper($0.baseAddress! + s, Int32(e - s)) } != 0
+    }
+
+    /// Where an English clitic ('s, n't, 've, 're, 'll, 'd, 'm; straight or curly apostrophe)
+    /// begins in the word `b[s..<e]`, or `s` when there is none.
+    @inline(__always)
+    static func cliticStart(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        let n = e - s
+        if n < 3 { return s }
+        func lower(_ i: Int) -> UInt8 { let c = b[i]; return (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c }
+        // Find the apostrophe before a short alphabetic tail.
+        var tailLen = 0
+        var i = e - 1
+        while i > s && tailLen < 3 {
+            let c = lower(i)
+            if c >= 0x61 && c <= 0x7A { tailLen += 1; i -= 1 } else { break }
+        }
+        guard tailLen >= 1, i > s else { return s }
+        var apostropheStart = -1
+        if b[i] == 0x27 { apostropheStart = i }
+        else if i >= s + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 && (b[i] == 0x99) { apostropheStart = i - 2 }
+        guard apostropheStart > s else { return s }
+        let tail = (i + 1..<e).map { lower($0) }
+        switch tail {
+        case [0x73], [0x64], [0x6D], [0x76, 0x65], [0x72, 0x65], [0x6C, 0x6C]:     // s d m ve re ll
+            return apostropheStart
+        case [0x74]:                                                                // n't
+            if apostropheStart - 1 > s && lower(apostropheStart - 1) == 0x6E { return apostropheStart - 1 }
+            return s
+        default:
+            return s
+        }
+    }
+}
+
+/// Reads the bytes between two words: breaks, hyphens and quotation marks.
+struct SeparatorState {
+    var doubleOpen = false
+    var singleOpen = false
+
+    /// Abbreviations after which a full stop does not end a sentence.
+    static let abbreviations: Set<[UInt8]> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
+        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { Array($0.utf8) })
+
+    mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
+        var flags: TokenFlags = []
+        var newlines = 0
+        var lastNewline = -1
+        var p = s
+        var sawSpace = false
+        var sawOther = false
+        var hyphens = 0
+        while p < e {
+            let c = b[p]
+            switch c {
+            case 0x0A:
+                if newlines > 0 && LineBreaks.lineIsBlank(b, endingAt: p) { flags.insert(.hardBreak); doubleOpen = false; singleOpen = false }
+                else if LineBreaks.isStructural(b, newlineAt: p) { flags.insert(.hardBreak) }
+                newlines += 1; lastNewline = p; sawSpace = true
+            case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
+                sawSpace = true
+            case 0x2E, 0x21, 0x3F:                                          // . ! ?
+                if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
+                else { flags.insert(.hardBreak) }
+            case 0x22:                                                       // "
+                doubleOpen.toggle(); sawOther = true
+            case 0x27:                                                       // '
+                if singleOpen && p == s { singleOpen = false }
+                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true }
+                sawOther = true
+            case 0x2D:
+                hyphens += 1
+            case 0xC2 where p + 1 < e && b[p + 1] == 0xA0:                   // no-break space
+                sawSpace = true; p += 1
+            case 0xE2 where p + 2 < e && b[p + 1] == 0x80:
+                switch b[p + 2] {
+                case 0x9C: doubleOpen = true; sawOther = true               // “
+                case 0x9D: doubleOpen = false; sawOther = true              // ”
+                case 0x98: singleOpen = true; sawOther = true               // ‘
+                case 0x99: if singleOpen && p == s { singleOpen = false }; sawOther = true   // ’
+                case 0x90, 0x91: hyphens += 1                                // ‐ ‑
+                case 0xA8, 0xA9: flags.insert(.hardBreak)                    // line/paragraph separator
+                default: sawOther = true
+                }
+                p += 2
+            default:
+                sawOther = true
+            }
+            p += 1
+        }
+        _ = lastNewline
+        if hyphens > 0 && (sawSpace || sawOther || hyphens > 1) { sawOther = true }
+        if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
+        if doubleOpen || singleOpen { flags.insert(.quoted) }
+        return flags
+    }
+
+    private func isOpeningContext(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
+    }
+
+    private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count > 0 && word.count <= 6 else { return false }
+        var w = [UInt8]()
+        for i in word { let c = b[i]; w.append((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
+        return Self.abbreviations.contains(w)
+    }
+}

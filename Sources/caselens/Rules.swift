@@ -1,0 +1,74 @@
+import ArgumentParser
+import CaseLensCore
+import Foundation
+
+/// `caselens rules`: the rule list.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every rule: id, category, severity and message.",
+        discussion: "Use 'caselens explain ID' for one rule's reasoning, source, better wording and examples.")
+
+    @Option(help: "Only rules of this category.")
+    var category: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var lexicon: LexiconOptions
+
+    func run() throws {
+        let lex: Lexicon
+        do { lex = try lexicon.load() } catch { fail(error) }
+        if let c = category, Category(rawValue: c) == nil {
+            fail(CLIError.usage("unknown category '\(c)'; one of: \(Category.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        let rules = lex.rules.filter { category == nil || $0.category.rawValue == category }
+            .sorted { ($0.category, $0.id) < ($1.category, $1.id) }
+        switch format {
+        case .json:
+            let v = JSON.Value.array(rules.map { r in
+                .object([("id", .string(r.id)), ("category", .string(r.category.rawValue)),
+                         ("severity", .string(r.severity.rawValue)), ("message", .string(r.message))])
+            })
+            print(JSON.encode(v, pretty: true))
+        case .text:
+            let width = rules.map(\.id.count).max() ?? 0
+            for r in rules {
+                print(r.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " +
+                      r.severity.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0) + "  " + r.message)
+            }
+            print("\(rules.count) rules")
+        }
+    }
+}
+
+/// `caselens explain RULE`: everything about one rule.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain one rule: why the wording matters, its source, better wording and examples.")
+
+    @Argument(help: ArgumentHelp("A rule id, e.g. victim-blaming.failure-to-protect.", valueName: "rule"))
+    var id: String
+
+    @OptionGroup var lexicon: LexiconOptions
+
+    func run() throws {
+        let lex: Lexicon
+        do { lex = try lexicon.load() } catch { fail(error) }
+        guard let r = lex.rule(id) else {
+            let close = lex.rules.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
+            var message = "no rule '\(id)'"
+            if !close.isEmpty { message += "; did you mean: \(close.joined(separator: ", "))" }
+            fail(CLIError.usage(message + " (see 'caselens rules')"))
+        }
+        var out = "\(r.id)  (\(r.category.rawValue), \(r.severity.rawValue))\n\n\(r.message)\n\n"
+        out += "Why it matters\n  " + r.why.replacingOccurrences(of: "\n", with: "\n  ") + "\n\n"
+        out += "Better wording\n  " + (r.suggestion.map { "replace with: \"\($0)\"" } ?? "no automatic replacement: reword to name who did what") + "\n\n"
+        out += "Finds\n" + r.patterns.map { "  " + $0.source }.joined(separator: "\n") + "\n\n"
+        if !r.exceptions.isEmpty { out += "Except\n" + r.exceptions.map { "  " + $0.source }.joined(separator: "\n") + "\n\n" }
+        out += "Flags, for example\n" + r.flagExamples.map { "  - " + $0 }.joined(separator: "\n") + "\n\n"
+        out += "Does not flag\n" + r.passExamples.map { "  - " + $0 }.joined(separator: "\n") + "\n\n"
+        out += "Source\n  \(r.source)\n  defined at \(r.file):\(r.line)\n"
+        print(out, terminator: "")
+    }
+}

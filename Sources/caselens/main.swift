@@ -1,0 +1,5 @@
+import ArgumentParser
+import CaseLensCore
+import Foundation
+
+CaseLensCommand.main()
