@@ -138,7 +138,7 @@ struct Judge {
                 ranges[e] = (min(r.0, k), max(r.1, k))
                 if form == nil, let lemma = seq.items[i].family {
                     let word = compiled.vocabulary.word(tokens[k].id)
-                    form = compiled.lexicon.morphology.forms(of: lemma).first { $0.word == word }?.form
+                    form = compiled.lexicon.morphology.form(of: word, lemma: lemma)
                 }
             }
             for (e, r) in ranges { elements[e] = document.text(Int(tokens[r.0].start), Int(tokens[r.1].end)) }

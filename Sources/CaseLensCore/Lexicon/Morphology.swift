@@ -38,6 +38,13 @@ public struct Morphology: Sendable {
         return out.filter { seen.insert($0.0).inserted }
     }
 
+    /// The form `word` has in the family of `lemma`. A spelling shared by several forms ("hit")
+    /// reads as past or participle before base, since case notes record what happened.
+    public func form(of word: String, lemma: String) -> WordForm? {
+        for f in [WordForm.past, .participle, .ing, .s, .base] where inflect(lemma, as: f) == word { return f }
+        return (entries[lemma]?.also ?? []).contains(word) ? .derived : nil
+    }
+
     /// `lemma` in the given form (`derived` gives the base).
     public func inflect(_ lemma: String, as form: WordForm) -> String {
         let e = entries[lemma] ?? FamilyEntry()

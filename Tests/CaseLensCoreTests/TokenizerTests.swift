@@ -1,0 +1,82 @@
+@testable import CaseLensCore
+import XCTest
+
+final class TokenizerTests: XCTestCase {
+    func words(_ text: String) throws -> [(String, Int32, Int32)] {
+        let bytes = Array(text.utf8)
+        let tokens = try Tokenizer().tokenize(bytes, vocabulary: Vocabulary()).tokens
+        return tokens.map { (String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self), $0.start, $0.end) }
+    }
+
+    func testByteOffsetsOnMultiByteText() throws {
+        // "Zoé" has a 2-byte é; curly quotes are 3 bytes each; the emoji is 4 bytes; CRLF is 2.
+        let text = "Zoé said “no” 👍\r\nMum’s fine."
+        let w = try words(text)
+        XCTAssertEqual(w.map(\.0), ["Zoé", "said", "no", "Mum", "’s", "fine"])
+        XCTAssertEqual(w[0].1, 0); XCTAssertEqual(w[0].2, 4)            // Z o é(2)
+        XCTAssertEqual(w[1].1, 5); XCTAssertEqual(w[1].2, 9)
+        XCTAssertEqual(w[2].1, 13); XCTAssertEqual(w[2].2, 15)          // after “ (3 bytes at 10..<13)
+        let mum = Array(text.utf8).firstIndex(of: UInt8(ascii: "M"))!
+        XCTAssertEqual(Int(w[3].1), mum)
+        XCTAssertEqual(w[4].2 - w[4].1, 4)                               // ’s = 3 + 1 bytes
+        for (word, s, e) in w {
+            XCTAssertEqual(String(decoding: Array(text.utf8)[Int(s)..<Int(e)], as: UTF8.self), word)
+        }
+    }
+
+    func testCliticsSplitLikePatterns() throws {
+        XCTAssertEqual(try words("Mum's didn't can't she'd o'clock O'Neill").map(\.0),
+                       ["Mum", "'s", "did", "n't", "ca", "n't", "she", "'d", "o'clock", "O'Neill"])
+    }
+
+    func testFoldingUnifiesCaseAndApostrophes() throws {
+        let t = try Tokenizer()
+        XCTAssertEqual(t.foldedWords(of: "FAILED Mum’s ÉLODIE").map { String(decoding: $0, as: UTF8.self) },
+                       ["failed", "mum", "'s", "élodie"])
+    }
+
+    func flags(_ text: String) throws -> [TokenFlags] {
+        try Tokenizer().tokenize(Array(text.utf8), vocabulary: Vocabulary()).tokens.map(\.flags)
+    }
+
+    func testWrappedLinesAreSpacesButParagraphsBreak() throws {
+        let f = try flags("Mum failed to\nprotect them.\n\nNext para")
+        XCTAssertFalse(f[3].contains(.hardBreak))        // protect: wrapped line
+        XCTAssertTrue(f[5].contains(.hardBreak))         // Next: after full stop and blank line
+        let list = try flags("Actions:\nMum to call police\nDad to attend")
+        XCTAssertTrue(list[1].contains(.hardBreak))      // Mum: after "Actions:" line
+        XCTAssertTrue(list[5].contains(.hardBreak))      // Dad: short line, capitalised next line
+    }
+
+    func testPunctuationAndHyphens() throws {
+        let f = try flags("low-level, minor. Mr. Khan")
+        XCTAssertEqual(f[1].intersection([.softBreak, .hardBreak]), [])     // level: hyphen is transparent
+        XCTAssertTrue(f[2].contains(.softBreak))                              // minor: comma
+        XCTAssertTrue(f[3].contains(.hardBreak))                              // Mr: full stop
+        XCTAssertFalse(f[4].contains(.hardBreak))                             // Khan: "Mr." is an abbreviation
+        XCTAssertTrue(f[4].contains(.capitalised))
+    }
+
+    func testQuotation() throws {
+        let f = try flags("He said “she winds me up” and 'it was nothing' then left")
+        let quoted = f.map { $0.contains(.quoted) }
+        XCTAssertEqual(quoted, [false, false, true, true, true, true, false, true, true, true, false, false])
+    }
+
+    func testInvalidUTF8StillTokenisesWithOriginalOffsets() throws {
+        var bytes = Array("Mum ".utf8); bytes.append(0xFF); bytes += Array(" failed".utf8)
+        let tokens = try Tokenizer().tokenize(bytes, vocabulary: Vocabulary()).tokens
+        XCTAssertEqual(tokens.last?.start, 6)
+        XCTAssertEqual(tokens.last?.end, 12)
+        XCTAssertTrue(Document(name: "x", bytes: bytes).hasInvalidUTF8)
+    }
+
+    func testDocumentPositionsCountScalars() {
+        let d = Document(name: "x", text: "Zoé é\r\nab “c”")
+        XCTAssertEqual(d.position(of: 0).line, 1)
+        XCTAssertEqual(d.position(of: 4).column, 4)                 // after "Zoé"
+        let c = Array(d.bytes).firstIndex(of: UInt8(ascii: "c"))!
+        XCTAssertEqual(d.position(of: c).line, 2)
+        XCTAssertEqual(d.position(of: c).column, 5)                 // a b space “ c
+    }
+}
