@@ -8,23 +8,19 @@ struct CaseLensCommand: ParsableCommand {
         commandName: "caselens",
         abstract: "Find victim-blaming and perpetrator-erasing language in case records, and suggest better wording.",
         discussion: """
-        CaseLens reads case notes, assessments and plans, and reports wording that blames the
-        adult victim, sets her to manage the abuser, makes abuse sound mutual or minor, excuses it,
-        doubts her account, pathologises her responses, or leaves the person causing harm out of
-        the sentence. Each finding explains why the wording matters and suggests wording that
-        names who did what.
+        CaseLens reads case notes, assessments and plans, and reports wording that blames the adult victim, sets her to manage the abuser, makes abuse sound mutual or minor, excuses it, doubts her account, pathologises her responses, or leaves the person causing harm out of the sentence. Each finding explains why the wording matters and suggests wording that names who did what.
 
         Nothing leaves this machine: no network access, no telemetry, no copies of case text.
 
         Examples:
-          caselens check note.txt               check one note
-          caselens check < note.txt             check text from standard input
-          caselens check --rewrite note.txt     print the note with suggestions applied
-          caselens check --format json note.txt findings as JSON
-          caselens rules                        list every rule
+          caselens check note.txt                check one note
+          caselens check < note.txt              check text from standard input
+          caselens check --rewrite note.txt      print the note with suggestions applied
+          caselens check --format json note.txt  findings as JSON
+          caselens rules                         list every rule
           caselens explain victim-blaming.failure-to-protect
         """,
-        subcommands: [Check.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Rules.self, Explain.self, Bench.self],
         defaultSubcommand: nil)
 }
 

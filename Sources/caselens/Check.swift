@@ -7,15 +7,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check one note (a file, or standard input) and print findings with better wording.",
         discussion: """
-        Reads FILE, or standard input when FILE is '-' or missing. Each finding shows where it is
-        (line:column), the sentence with the words highlighted, why they matter, and a suggestion.
+        Reads FILE, or standard input when FILE is '-' or missing. Each finding shows where it is (line:column), the sentence with the words highlighted, what the words do, and a suggestion that names who did what. Words inside an attributed quote ("Mr Khan said 'it was just a push'") are evidence, not your language: they are shown as info and never counted.
 
-        Exit status: 0 when nothing at or above --fail-on was found, 1 when something was,
-        2 when the input or a lexicon could not be read.
+        Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 when the input or a lexicon could not be read.
 
         Examples:
           caselens check draft.txt
-          pbpaste | caselens check -
+          xclip -o | caselens check -
           caselens check --rewrite draft.txt > reworded.txt
           caselens check --format json --fail-on medium draft.txt
         """)

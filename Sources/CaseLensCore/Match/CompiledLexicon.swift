@@ -40,3 +40,28 @@ public struct CompiledLexicon: Sendable {
         self.automaton = Automaton(sequences: sequences, vocabularySize: compiler.vocabulary.count)
     }
 }
+
+extension CompiledLexicon {
+    /// Every rule pattern written out as plain phrases (word-set steps expanded, at most `cap`
+    /// phrases per sequence); sequences with gaps or word classes are skipped. The benchmark's
+    /// yardstick (`rg -F -f`) searches these.
+    public func literalPhrases(cap: Int = 8) -> [String] {
+        var out = Set<String>()
+        for seq in sequences {
+            guard case .rule = seq.purpose else { continue }
+            var phrases: [[String]] = [[]]
+            var ok = true
+            for item in seq.items {
+                switch item.kind {
+                case .token(let id): phrases = phrases.map { $0 + [vocabulary.word(id)] }
+                case .tokens(let ids): phrases = phrases.flatMap { p in ids.map { p + [vocabulary.word($0)] } }
+                default: ok = false
+                }
+                if !ok { break }
+                if phrases.count > cap { phrases = Array(phrases.prefix(cap)) }
+            }
+            if ok { for p in phrases { out.insert(p.joined(separator: " ").replacingOccurrences(of: " '", with: "'").replacingOccurrences(of: " n't", with: "n't")) } }
+        }
+        return out.sorted()
+    }
+}
