@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Print the whole note with every suggestion applied (the reworded draft) instead of findings.")
     var rewrite = false
 
+    @Flag(name: .customLong("explain-roles"), help: "Also show who CaseLens thinks is who in the record (person causing harm, victim, children) and why; in JSON as \"people\".")
+    var explainRoles = false
+
     @Option(help: "Colour in text output: auto (only on a terminal, and not when NO_COLOR is set), always, never.")
     var color: ColourChoice = .auto
 
@@ -51,8 +54,10 @@ struct Check: ParsableCommand {
             out = Rewriter.apply(report, to: document)
         } else {
             switch format {
-            case .json: out = JSON.encode(report.json, pretty: true) + "\n"
-            case .text: out = TextReport(colour: color.enabled(for: STDOUT_FILENO)).render(report, document: document)
+            case .json: out = JSON.encode(explainRoles ? report.jsonWithPeople : report.json, pretty: true) + "\n"
+            case .text:
+                let text = TextReport(colour: color.enabled(for: STDOUT_FILENO))
+                out = (explainRoles ? text.renderPeople(report) : "") + text.render(report, document: document)
             }
         }
         FileHandle.standardOutput.write(Data(out.utf8))

@@ -19,9 +19,11 @@ public final class Checker {
         if document.hasInvalidUTF8 {
             warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")
         }
-        return FileReport(file: document.name, words: text.wordCount,
-                          score: Score.of(findings: findings, words: text.wordCount),
-                          findings: findings, warnings: warnings)
+        var report = FileReport(file: document.name, words: text.wordCount,
+                                score: Score.of(findings: findings, words: text.wordCount),
+                                findings: findings, warnings: warnings)
+        report.record = judge.record
+        return report
     }
 
     /// Tokens of a document (for tests and tools).

@@ -43,6 +43,8 @@ public struct FileReport: Sendable {
     public var findings: [Finding]
     /// Problems with the input that did not stop the check (e.g. invalid UTF-8 replaced).
     public var warnings: [String]
+    /// What reading the whole record found: people and roles, outcomes, plan actions.
+    public var record: RecordModel?
 
     public init(file: String, words: Int, score: Int, findings: [Finding], warnings: [String] = []) {
         self.file = file; self.words = words; self.score = score; self.findings = findings; self.warnings = warnings

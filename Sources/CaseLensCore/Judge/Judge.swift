@@ -1,13 +1,27 @@
+/// Sentence boundaries, computed on first use.
+final class LazySentences: @unchecked Sendable {
+    private let document: Document
+    private var index: SentenceIndex?
+    init(_ document: Document) { self.document = document }
+    func sentence(containing offset: Int) -> Range<Int> {
+        if index == nil { index = SentenceIndex(document) }
+        return index!.sentence(containing: offset)
+    }
+}
+
 /// Judges raw matches in their context: sentence limits, exceptions, negation, quotation, and
 /// overlaps; then builds findings with suggestions and rewrites.
 struct Judge {
     let document: Document
     let tokens: [Token]
     let compiled: CompiledLexicon
-    private var sentenceIndex: SentenceIndex?
+    private let sentences: LazySentences
+    /// What reading the whole record found (people, outcomes, plan actions).
+    private(set) var record = RecordModel()
 
     init(document: Document, tokens: [Token], compiled: CompiledLexicon) {
         self.document = document; self.tokens = tokens; self.compiled = compiled
+        self.sentences = LazySentences(document)
     }
 
     /// Words before a match in which a negation cue cancels it.
@@ -15,9 +29,8 @@ struct Judge {
     /// Bytes before a quoted match in which a speech verb or colon attributes the quote.
     static let attributionWindow = 250
 
-    private mutating func sentence(of tokenIndex: Int) -> Range<Int> {
-        if sentenceIndex == nil { sentenceIndex = SentenceIndex(document) }
-        return sentenceIndex!.sentence(containing: Int(tokens[tokenIndex].start))
+    private func sentence(of tokenIndex: Int) -> Range<Int> {
+        sentences.sentence(containing: Int(tokens[tokenIndex].start))
     }
 
     private struct Candidate {
@@ -28,13 +41,13 @@ struct Judge {
     }
 
     mutating func findings(from matches: [RawMatch]) -> [Finding] {
-        guard !matches.isEmpty else { return [] }
         let rules = compiled.lexicon.rules
         var ruleMatches: [(RawMatch, Int)] = []
         var exceptions: [Int: [RawMatch]] = [:]
         var unless: [Int: [RawMatch]] = [:]
         var negations: [RawMatch] = []
         var speech: [RawMatch] = []
+        var cues: [RecordCue: [RawMatch]] = [:]
         for m in matches {
             switch compiled.sequences[Int(m.sequence)].purpose {
             case .rule(let r): ruleMatches.append((m, r))
@@ -42,8 +55,12 @@ struct Judge {
             case .unless(let r): unless[r, default: []].append(m)
             case .negation: negations.append(m)
             case .speech: speech.append(m)
+            case .cue(let c): cues[c, default: []].append(m)
             }
         }
+        let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
+        record = RecordReader(document: document, tokens: tokens, cues: cues, lexicon: compiled.lexicon, sentenceOf: sentenceOf).read()
+        let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
         for (m, r) in ruleMatches {
             let rule = rules[r]
@@ -54,6 +71,9 @@ struct Judge {
             let inSentence = { (x: RawMatch) in s.contains(Int(toks[Int(x.first)].start)) }
             if let ex = exceptions[r], ex.contains(where: { $0.first <= m.last && $0.last >= m.first && inSentence($0) }) { continue }
             if let un = unless[r], un.contains(where: inSentence) { continue }
+            if rule.requires == .priorOutcome {
+                guard record.outcome(before: Int(tokens[Int(m.first)].start)) != nil, !newMatter.contains(where: inSentence) else { continue }
+            }
             if rule.negation == .cancels, negations.contains(where: {
                 $0.last < m.first && $0.last >= m.first - Int32(Self.negationWindow) && inSentence($0)
             }) { continue }
@@ -78,6 +98,7 @@ struct Judge {
             taken.append(range)
             out.append(finding(for: c))
         }
+        out += fileFindings(spans: out)
         out.sort { ($0.start ?? Int.max, $0.rule) < ($1.start ?? Int.max, $1.rule) }
         return out
     }
@@ -143,9 +164,52 @@ struct Judge {
             }
             for (e, r) in ranges { elements[e] = document.text(Int(tokens[r.0].start), Int(tokens[r.1].end)) }
         }
-        return SuggestionTemplate.Values(perpetrator: SuggestionTemplate.unknownPerpetrator,
-                                         victim: SuggestionTemplate.unknownVictim, children: "the children",
+        let children = record.children.map(\.display)
+        return SuggestionTemplate.Values(perpetrator: record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
+                                         victim: record.victim?.display ?? SuggestionTemplate.unknownVictim,
+                                         children: children.isEmpty ? "the children" : Self.list(children),
                                          elements: elements, form: form, morphology: compiled.lexicon.morphology)
+    }
+
+    static func list(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// File-level findings: the plan sets the victim protective actions and the person causing harm
+    /// none; abuse is recorded but the person causing it is never named or never dealt with.
+    private func fileFindings(spans: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        let counted = spans.filter { $0.context == nil }
+        for rule in compiled.lexicon.rules {
+            guard let signal = rule.signal else { continue }
+            let raised: Bool
+            switch signal {
+            case .planImbalance:
+                let actionLines = Set(record.actions.map(\.line))
+                let tasked = counted.filter { $0.category == .victimTasked && actionLines.contains($0.line ?? -1) }
+                guard !tasked.isEmpty else { raised = false; break }
+                let taskedText = tasked.compactMap(\.text).joined(separator: " ").lowercased()
+                let perpetratorActions = record.actions.filter { a in
+                    if a.role == .personCausingHarm { return true }
+                    if record.perpetrator != nil || a.isAgency || a.role == .victim || a.role == .child { return false }
+                    return !taskedText.contains(a.actor.lowercased())
+                }
+                raised = perpetratorActions.isEmpty
+            case .unnamed:
+                let abuse = record.recordsAbuse || counted.contains { $0.category == .absentPerpetrator }
+                let agents = record.people.all.contains { $0.harmVotes > 0 || $0.role == .personCausingHarm }
+                if !abuse { raised = false }
+                else if !agents { raised = true }
+                else if let p = record.perpetrator, p.harmVotes == 0, record.perpetratorMentions == 0,
+                        !record.actions.contains(where: { $0.role == .personCausingHarm }) { raised = true }
+                else { raised = false }
+            }
+            if raised {
+                out.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, scope: .file,
+                                   message: rule.message))
+            }
+        }
+        return out
     }
 
     static func collapseSpaces(_ s: String) -> String {

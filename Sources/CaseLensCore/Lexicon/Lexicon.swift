@@ -8,6 +8,8 @@ public struct Lexicon: Sendable {
     public var negationCues: [Pattern]
     /// Words that mark a sentence as attributing speech, so quoted words in it are evidence.
     public var speechCues: [Pattern]
+    /// Words for reading a record as a whole (`record.yaml`).
+    public var record = RecordCues()
 
     public init(rules: [Rule] = [], roles: [String: [Pattern]] = [:], morphology: Morphology = Morphology(),
                 negationCues: [Pattern] = [], speechCues: [Pattern] = []) {
@@ -28,6 +30,7 @@ public struct Lexicon: Sendable {
         for (word, entry) in other.morphology.entries { morphology.entries[word] = entry }
         negationCues += other.negationCues
         speechCues += other.speechCues
+        record.overlay(other.record)
     }
 }
 

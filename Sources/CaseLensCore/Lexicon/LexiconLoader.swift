@@ -55,6 +55,7 @@ public enum LexiconLoader {
             case "roles.yaml", "roles.yml": lexicon.roles.merge(try reader.roles(root)) { $0 + $1 }
             case "families.yaml", "families.yml":
                 for (k, v) in try reader.families(root) { lexicon.morphology.entries[k] = v }
+            case "record.yaml", "record.yml": lexicon.record.overlay(try reader.record(root))
             case "context.yaml", "context.yml":
                 let (neg, speech) = try reader.context(root)
                 lexicon.negationCues += neg
@@ -161,7 +162,8 @@ private struct FileReader {
     }
 
     static let ruleKeys: Set<String> = ["id", "category", "severity", "patterns", "exceptions", "unless_in_sentence",
-                                         "negation", "message", "why", "suggestion", "source", "examples"]
+                                         "negation", "requires", "scope", "signal", "message", "why", "suggestion",
+                                         "source", "examples"]
 
     func rule(_ node: Node, fileCategory: Category?) throws(LexiconError) -> Rule {
         var fields: [String: Node] = [:]
@@ -190,8 +192,25 @@ private struct FileReader {
         guard let severity = Severity(rawValue: severityName), severity != .info else {
             throw fail(fields["severity"], "severity must be high, medium or low (found '\(severityName)')")
         }
-        let patterns = try patterns(try required("patterns"), "patterns")
-        if patterns.isEmpty { throw fail(fields["patterns"], "rule '\(id)' has no patterns") }
+        var signal: RecordSignal? = nil
+        if let n = fields["scope"] {
+            let v = try string(n, "scope")
+            guard v == "file" || v == "span" else { throw fail(n, "scope must be 'span' (default) or 'file'") }
+            if v == "file" {
+                guard let sn = fields["signal"] else { throw fail(n, "a file-level rule needs 'signal' (plan-imbalance or unnamed)") }
+                let sv = try string(sn, "signal")
+                guard let sig = RecordSignal(rawValue: sv) else { throw fail(sn, "unknown signal '\(sv)' (plan-imbalance or unnamed)") }
+                signal = sig
+            }
+        }
+        let patterns = signal != nil && fields["patterns"] == nil ? [] : try patterns(try required("patterns"), "patterns")
+        if patterns.isEmpty && signal == nil { throw fail(fields["patterns"], "rule '\(id)' has no patterns") }
+        var requires: RuleCondition? = nil
+        if let n = fields["requires"] {
+            let v = try string(n, "requires")
+            guard let c = RuleCondition(rawValue: v) else { throw fail(n, "unknown condition '\(v)' (prior-outcome)") }
+            requires = c
+        }
         let exceptions = try fields["exceptions"].map { n throws(LexiconError) in try self.patterns(n, "exceptions") } ?? []
         let unless = try fields["unless_in_sentence"].map { n throws(LexiconError) in try self.patterns(n, "unless_in_sentence") } ?? []
         var negation = NegationPolicy.cancels
@@ -223,7 +242,7 @@ private struct FileReader {
             throw fail(fields[k], "rule '\(id)' has an empty \(k)")
         }
         return Rule(id: id, category: category, severity: severity, patterns: patterns, exceptions: exceptions,
-                    unlessInSentence: unless, negation: negation, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+                    unlessInSentence: unless, negation: negation, requires: requires, signal: signal, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
                     why: why.trimmingCharacters(in: .whitespacesAndNewlines), suggestion: suggestion,
                     source: source, flagExamples: flag, passExamples: pass, file: file, line: node.mark?.line ?? 0)
     }
@@ -263,6 +282,31 @@ private struct FileReader {
             }
         }
         return out
+    }
+
+    func record(_ root: Node) throws(LexiconError) -> RecordCues {
+        var cues = RecordCues()
+        for (key, keyNode, value) in try mapping(root, "record.yaml") {
+            switch key {
+            case "fields":
+                for (role, _, list) in try mapping(value, "fields") {
+                    cues.fields[role.lowercased(), default: []] += try strings(list, "fields.\(role)").map { $0.0.lowercased() }
+                }
+            case "kinship": cues.kinship = try patterns(value, key)
+            case "titles": cues.titles = try patterns(value, key)
+            case "harm_verbs": cues.harmVerbs = try patterns(value, key)
+            case "outcomes": cues.outcomes = try patterns(value, key)
+            case "outcome_negations": cues.outcomeNegations = try patterns(value, key)
+            case "doubt_words": cues.doubtWords = try patterns(value, key)
+            case "new_matter": cues.newMatter = try patterns(value, key)
+            case "plan_headings": cues.planHeadings = try patterns(value, key)
+            case "action_verbs": cues.actionVerbs = try patterns(value, key)
+            case "agencies": cues.agencies = try patterns(value, key)
+            case "abuse_terms": cues.abuseTerms = try patterns(value, key)
+            default: throw fail(keyNode, "unknown key '\(key)' in record.yaml")
+            }
+        }
+        return cues
     }
 
     func context(_ root: Node) throws(LexiconError) -> ([Pattern], [Pattern]) {

@@ -27,6 +27,22 @@ public enum NegationPolicy: String, Sendable {
     case cancels, ignored
 }
 
+/// A condition on the whole record that a rule's match also needs.
+public enum RuleCondition: String, Sendable {
+    /// A court or police outcome (conviction, guilty plea, finding of fact, caution) about the same
+    /// matter is recorded before the match, by entry date or by position.
+    case priorOutcome = "prior-outcome"
+}
+
+/// A file-level signal: a finding about the record as a whole.
+public enum RecordSignal: String, Sendable {
+    /// The plan sets the victim protective actions and the person causing harm none.
+    case planImbalance = "plan-imbalance"
+    /// Abuse is recorded, but the person causing it is never named, or never the subject of any
+    /// action, assessment or contact.
+    case unnamed
+}
+
 /// One lexicon rule: patterns that find a wording, and everything a writer needs to fix it.
 public struct Rule: Sendable {
     public var id: String
@@ -38,6 +54,10 @@ public struct Rule: Sendable {
     /// A match is cancelled when one of these is anywhere in its sentence.
     public var unlessInSentence: [Pattern]
     public var negation: NegationPolicy
+    /// A whole-record condition the match also needs, if any.
+    public var requires: RuleCondition? = nil
+    /// For file-level rules (`scope: file`): the signal that raises them. Such rules have no patterns.
+    public var signal: RecordSignal? = nil
     public var message: String
     public var why: String
     /// Replacement template for the matched words, or nil when no safe replacement exists.

@@ -34,6 +34,9 @@ public struct CompiledLexicon: Sendable {
         }
         for p in lexicon.negationCues { try add(p, .negation, file: "lexicons/context.yaml") }
         for p in lexicon.speechCues { try add(p, .speech, file: "lexicons/context.yaml") }
+        for (cue, patterns) in lexicon.record.all {
+            for p in patterns { try add(p, .cue(cue), file: "lexicons/record.yaml") }
+        }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.sequences = sequences

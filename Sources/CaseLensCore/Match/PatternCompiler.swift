@@ -23,6 +23,7 @@ public enum MatchPurpose: Sendable, Equatable {
     case unless(Int)
     case negation
     case speech
+    case cue(RecordCue)
 }
 
 /// A pattern expanded into one concrete sequence of steps.

@@ -89,3 +89,20 @@ extension FileReport {
                  ("findings", .array(findings.map(\.json)))])
     }
 }
+
+extension Person {
+    /// The person as JSON: name, role, kinship and the evidence for the role.
+    public var json: JSON.Value {
+        .object([("name", .string(name)), ("role", .string(role.rawValue)), ("kinship", .string(kinship)),
+                 ("evidence", .array(evidence.map { .string($0) }))])
+    }
+}
+
+extension FileReport {
+    /// The report as JSON with a `people` section: who CaseLens thinks is who, and why.
+    public var jsonWithPeople: JSON.Value {
+        guard case .object(var pairs) = json else { return json }
+        pairs.append(("people", .array((record?.people.all ?? []).map(\.json))))
+        return .object(pairs)
+    }
+}

@@ -29,6 +29,24 @@ public struct TextReport {
         return out
     }
 
+    /// Who CaseLens thinks is who, and why.
+    public func renderPeople(_ report: FileReport) -> String {
+        let people = report.record?.people.all ?? []
+        var out = paint("People in this record", "1") + "\n"
+        if people.isEmpty { out += "  nobody named; suggestions use [the person causing harm] and [the adult victim]\n" }
+        for p in people {
+            out += "  \(p.name): \(p.role.rawValue)" + (p.kinship.map { " (\($0))" } ?? "") + "\n"
+            for e in p.evidence.prefix(4) { out += "    - \(e)\n" }
+        }
+        if let outcomes = report.record?.outcomes, !outcomes.isEmpty {
+            out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") }.joined(separator: "\n") + "\n"
+        }
+        if let actions = report.record?.actions, !actions.isEmpty {
+            out += paint("Plan actions", "1") + "\n" + actions.map { "  line \($0.line): \($0.actor) → \($0.isAgency ? "agency" : $0.role.rawValue)" }.joined(separator: "\n") + "\n"
+        }
+        return out + "\n"
+    }
+
     public func summaryLine(_ report: FileReport) -> String {
         let counted = report.findings.filter { $0.context == nil }
         var bySeverity: [String] = []

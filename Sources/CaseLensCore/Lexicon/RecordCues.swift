@@ -1,0 +1,39 @@
+/// The words used to read a record as a whole (from `record.yaml`): form fields that name
+/// people, kinship words, titles, harm verbs, court outcomes, doubt words, plan headings, action
+/// verbs, agencies and abuse terms.
+public struct RecordCues: Sendable {
+    /// Form-field labels by role (`perpetrator`, `victim`, `child`, `professional`), lower-case.
+    public var fields: [String: [String]] = [:]
+    public var kinship: [Pattern] = []
+    public var titles: [Pattern] = []
+    public var harmVerbs: [Pattern] = []
+    public var outcomes: [Pattern] = []
+    public var outcomeNegations: [Pattern] = []
+    public var doubtWords: [Pattern] = []
+    public var newMatter: [Pattern] = []
+    public var planHeadings: [Pattern] = []
+    public var actionVerbs: [Pattern] = []
+    public var agencies: [Pattern] = []
+    public var abuseTerms: [Pattern] = []
+
+    public init() {}
+
+    /// Every cue list with its kind, for compiling.
+    var all: [(RecordCue, [Pattern])] {
+        [(.kinship, kinship), (.title, titles), (.harmVerb, harmVerbs), (.outcome, outcomes),
+         (.outcomeNegation, outcomeNegations), (.doubt, doubtWords), (.newMatter, newMatter),
+         (.planHeading, planHeadings), (.actionVerb, actionVerbs), (.agency, agencies), (.abuseTerm, abuseTerms)]
+    }
+
+    mutating func overlay(_ o: RecordCues) {
+        for (k, v) in o.fields { fields[k, default: []] += v }
+        kinship += o.kinship; titles += o.titles; harmVerbs += o.harmVerbs; outcomes += o.outcomes
+        outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
+        planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
+    }
+}
+
+/// The kind of a record cue match.
+public enum RecordCue: String, Sendable, CaseIterable {
+    case kinship, title, harmVerb, outcome, outcomeNegation, doubt, newMatter, planHeading, actionVerb, agency, abuseTerm
+}

@@ -1,0 +1,89 @@
+/// A calendar date as a sortable day number (year × 372 + month × 31 + day); month-only dates
+/// count as the 1st.
+public struct RecordDate: Sendable, Comparable, Equatable {
+    public var day: Int
+    public static func < (a: RecordDate, b: RecordDate) -> Bool { a.day < b.day }
+
+    static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12]
+
+    init(year: Int, month: Int, day: Int) { self.day = year * 372 + month * 31 + day }
+
+    /// Parses a UK date at the start of `s`: 2 May 2024, 2nd May 2024, May 2024, 02/05/2024,
+    /// 2/5/24, 02.05.2024, 2024-05-02 (an optional weekday first).
+    public static func parse(prefixOf s: Substring) -> RecordDate? {
+        var words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(4).map { String($0) }
+        guard !words.isEmpty else { return nil }
+        let weekdays: Set<String> = ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+                                     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
+        if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
+        guard let first = words.first else { return nil }
+        let numeric = first.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        if numeric.count == 3, numeric.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            let a = numeric.map { Int($0)! }
+            // Trailing punctuation such as "02/05/2024:" is fine.
+            if numeric[0].count == 4 { return valid(a[0], a[1], a[2]) }
+            let year = a[2] < 100 ? 2000 + a[2] : a[2]
+            return valid(year, a[1], a[0])
+        }
+        let trimmed = { (w: String) in w.trimmingCharacters(in: CharacterSetLite.punctuation) }
+        var dayNumber: Int? = nil
+        var i = 0
+        let d = trimmed(first).lowercased()
+        let digits = d.prefix { $0.isNumber }
+        if !digits.isEmpty, let n = Int(digits), ["", "st", "nd", "rd", "th"].contains(String(d.dropFirst(digits.count))) {
+            dayNumber = n; i = 1
+        }
+        guard i < words.count, let month = months[trimmed(words[i]).lowercased()] else { return nil }
+        guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
+        return valid(year, month, dayNumber ?? 1)
+    }
+
+    private static func valid(_ y: Int, _ m: Int, _ d: Int) -> RecordDate? {
+        guard y >= 1900, y < 2200, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return RecordDate(year: y, month: m, day: d)
+    }
+}
+
+/// Minimal character-set trimming without Foundation.
+enum CharacterSetLite {
+    static let punctuation: Set<Character> = [":", ";", ",", ".", "-", "–", "—", "(", ")", "[", "]"]
+}
+
+extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Dated entries of a chronology: lines that start with a date.
+struct EntryDates {
+    private var starts: [(offset: Int, date: RecordDate)] = []
+
+    init(_ document: Document) {
+        let b = document.bytes
+        for start in document.lineStarts {
+            var p = start
+            while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
+            guard p < b.count else { continue }
+            let c = b[p]
+            guard (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) else { continue }
+            var e = p
+            while e < b.count && e - p < 40 && b[e] != 0x0A { e += 1 }
+            let line = String(decoding: b[p..<e], as: UTF8.self)
+            if let date = RecordDate.parse(prefixOf: Substring(line)) { starts.append((p, date)) }
+        }
+    }
+
+    /// The date of the entry containing `offset`, if the record is dated there.
+    func date(at offset: Int) -> RecordDate? {
+        var found: RecordDate? = nil
+        for s in starts { if s.offset <= offset { found = s.date } else { break } }
+        return found
+    }
+}

@@ -1,0 +1,121 @@
+/// What a person is in a record, as far as the record's own evidence shows.
+public enum PersonRole: String, Sendable {
+    case personCausingHarm = "person-causing-harm"
+    case victim
+    case child
+    case professional
+    case unknown
+}
+
+/// One person the record mentions, with the evidence for their role.
+public struct Person: Sendable, Equatable {
+    /// As the record writes it: "Dean Morris", "Mr Khan", or a family word such as "Dad".
+    public var name: String
+    public var title: String?
+    public var forename: String?
+    public var surname: String?
+    /// Family position when the record links one ("father").
+    public var kinship: String?
+    public var role: PersonRole = .unknown
+    /// Why CaseLens thinks so, one line per piece of evidence ("line 3: form field 'Perpetrator'").
+    public var evidence: [String] = []
+    /// Evidence counts behind `role`.
+    var fieldRole: PersonRole? = nil
+    var harmVotes = 0
+    var harmedVotes = 0
+
+    /// The name to use in suggestions: "Mr Khan" when a title is known, else the name as written.
+    public var display: String {
+        if let title, let surname { return "\(title) \(surname)" }
+        return name
+    }
+
+    mutating func addEvidence(_ e: String) { if !evidence.contains(e) { evidence.append(e) } }
+
+    /// Settles `role` from the evidence: a form field wins, then what the person did or had done to them.
+    mutating func settle() {
+        if let fieldRole { role = fieldRole; return }
+        if harmVotes > harmedVotes { role = .personCausingHarm }
+        else if harmedVotes > harmVotes { role = .victim }
+        else if kinship.map({ ["son", "daughter"].contains($0) }) == true { role = .child }
+    }
+}
+
+/// The people of one record.
+public struct People: Sendable {
+    public var all: [Person] = []
+
+    static let equivalentKin: [String: String] = ["dad": "father", "daddy": "father", "stepdad": "stepfather",
+                                                   "mum": "mother", "mummy": "mother", "mom": "mother", "stepmum": "stepmother"]
+    static func canonicalKin(_ k: String) -> String { equivalentKin[k] ?? k }
+
+    /// Finds or adds the person named by `words` (title optional, as written), returning their index.
+    mutating func person(named words: [String], titles: Set<String>, kinship: String? = nil) -> Int? {
+        var ws = words.filter { !$0.isEmpty }
+        guard !ws.isEmpty else { return nil }
+        var title: String? = nil
+        if titles.contains(ws[0].lowercased().replacingOccurrences(of: ".", with: "")) {
+            title = ws.removeFirst().replacingOccurrences(of: ".", with: "")
+        }
+        if ws.isEmpty { return nil }
+        let surname = ws.count >= 2 || title != nil ? ws.last! : nil
+        let forename = ws.count >= 2 || (title == nil && ws.count == 1) ? ws.first! : nil
+        let kin = kinship.map { Self.canonicalKin($0.lowercased()) }
+        for i in all.indices {
+            var p = all[i]
+            let sameSurname = surname != nil && p.surname?.lowercased() == surname!.lowercased()
+            let sameForename = forename != nil && p.forename?.lowercased() == forename!.lowercased()
+            let titlesAgree = title == nil || (p.title == nil ? Self.fits(title: title!, p) : Self.sameGender(title!, p.title!))
+            let match = (sameSurname && titlesAgree && (forename == nil || p.forename == nil || sameForename))
+                || (surname == nil && sameForename && title == nil)
+                || (forename == nil && surname == nil && kin != nil && p.kinship == kin)
+            if match {
+                if p.title == nil { p.title = title }
+                if p.forename == nil { p.forename = forename }
+                if p.surname == nil { p.surname = surname }
+                if p.kinship == nil { p.kinship = kin }
+                if (p.forename != nil && p.surname != nil) && p.name.split(separator: " ").count < 2 { p.name = "\(p.forename!) \(p.surname!)" }
+                all[i] = p
+                return i
+            }
+        }
+        let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
+        all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
+        return all.count - 1
+    }
+
+    /// The person a family word refers to ("Dad" → the person linked as father), added if new.
+    mutating func person(kin word: String) -> Int {
+        let kin = Self.canonicalKin(word.lowercased())
+        if let i = all.firstIndex(where: { $0.kinship == kin }) { return i }
+        all.append(Person(name: word, kinship: kin))
+        return all.count - 1
+    }
+
+    static let femaleKin: Set<String> = ["mother", "stepmother", "grandmother", "aunt", "sister", "daughter", "wife", "girlfriend", "nan"]
+    static let maleKin: Set<String> = ["father", "stepfather", "grandfather", "uncle", "brother", "son", "husband", "boyfriend", "grandad"]
+
+    /// Whether a titled reference ("Ms Dunn") can be this untitled person: never a child, and
+    /// the title agrees with any family word the record links to them.
+    static func fits(title: String, _ p: Person) -> Bool {
+        if p.fieldRole == .child { return false }
+        guard let k = p.kinship else { return true }
+        let t = title.lowercased()
+        if t == "mr" { return !femaleKin.contains(k) }
+        if ["mrs", "ms", "miss"].contains(t) { return !maleKin.contains(k) }
+        return true
+    }
+
+    static func sameGender(_ a: String, _ b: String) -> Bool {
+        let female: Set<String> = ["mrs", "ms", "miss"]
+        let x = a.lowercased(), y = b.lowercased()
+        if x == y { return true }
+        if x == "mr" || y == "mr" { return false }
+        return female.contains(x) == female.contains(y)
+    }
+
+    /// People in a role, most evidence first.
+    public func with(_ role: PersonRole) -> [Person] {
+        all.filter { $0.role == role }.sorted { ($0.fieldRole != nil ? 100 : 0) + $0.harmVotes + $0.harmedVotes > ($1.fieldRole != nil ? 100 : 0) + $1.harmVotes + $1.harmedVotes }
+    }
+}

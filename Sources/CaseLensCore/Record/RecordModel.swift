@@ -1,0 +1,48 @@
+/// A court or police outcome the record states (conviction, guilty plea, finding of fact, caution).
+public struct Outcome: Sendable {
+    /// Byte offset of the words that state it.
+    public var offset: Int
+    /// The entry date it is recorded under, if the record is dated there.
+    public var date: RecordDate?
+    /// The words, e.g. "pleaded guilty".
+    public var text: String
+}
+
+/// One action in a plan: who is to do it, and whether they are the person causing harm, the
+/// adult victim, a child, an agency or someone unknown.
+public struct PlanAction: Sendable {
+    public var line: Int
+    public var actor: String
+    public var role: PersonRole
+    public var isAgency: Bool
+}
+
+/// What reading the whole record found: its people, outcomes, plan actions and whether it
+/// records abuse at all.
+public struct RecordModel: Sendable {
+    public var people = People()
+    public var outcomes: [Outcome] = []
+    public var actions: [PlanAction] = []
+    /// True when the record speaks of abuse (an abuse term outside quotation).
+    public var recordsAbuse = false
+    /// Mentions of the person causing harm outside the form fields that name them.
+    public var perpetratorMentions = 0
+    var entryDates: EntryDates? = nil
+
+    /// The person causing harm to use in suggestions, if the record says who.
+    public var perpetrator: Person? { people.with(.personCausingHarm).first }
+    public var victim: Person? { people.with(.victim).first }
+    public var children: [Person] { people.with(.child) }
+
+    /// The entry date of a byte offset (chronologies), if any.
+    func date(at offset: Int) -> RecordDate? { entryDates?.date(at: offset) }
+
+    /// True when an outcome is recorded before `offset` (by entry date where both are dated).
+    func outcome(before offset: Int) -> Outcome? {
+        let when = date(at: offset)
+        return outcomes.first { o in
+            if let od = o.date, let w = when, od != w { return od < w }
+            return o.offset < offset
+        }
+    }
+}

@@ -1,0 +1,324 @@
+/// Reads a record as a whole: form fields, kinship, who did what to whom, court outcomes and plan
+/// actions. Uses the cue matches the automaton already found; touches the text only around them.
+struct RecordReader {
+    let document: Document
+    let tokens: [Token]
+    let cues: [RecordCue: [RawMatch]]
+    let lexicon: Lexicon
+    let sentenceOf: (Int) -> Range<Int>
+
+    static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"]
+    static let notNames: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "you", "his", "her",
+        "their", "our", "my", "its", "on", "in", "at", "when", "after", "before", "then", "there", "here", "police",
+        "today", "yesterday", "during", "following", "later", "also", "both", "all", "no", "not", "if", "and", "but",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "sw", "idva",
+        "someone", "somebody", "nobody", "everyone", "who", "which", "what", "as", "so", "while", "whilst", "once",
+        "however", "although", "because", "since", "until", "did", "does", "had", "has", "have", "was", "were"]
+
+    func text(_ k: Int) -> String { document.text(Int(tokens[k].start), Int(tokens[k].end)) }
+    func lower(_ k: Int) -> String { text(k).lowercased() }
+
+    var titles: Set<String> { Set(lexicon.record.titles.compactMap { p -> String? in
+        if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil }) }
+    var kinWords: Set<String> { Set(lexicon.record.kinship.compactMap { p -> String? in
+        if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil }) }
+
+    func read() -> RecordModel {
+        var model = RecordModel()
+        let titles = self.titles, kin = self.kinWords
+        var fieldLines = Set<Int>()
+        readFields(into: &model, titles: titles, kin: kin, fieldLines: &fieldLines)
+        readKinship(into: &model, titles: titles)
+        readAgents(into: &model, titles: titles, kin: kin)
+        for i in model.people.all.indices { model.people.all[i].settle() }
+        model.recordsAbuse = (cues[.abuseTerm] ?? []).contains { !tokens[Int($0.first)].flags.contains(.quoted) }
+        if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines) }
+        if !(cues[.outcome] ?? []).isEmpty {
+            model.entryDates = EntryDates(document)
+            readOutcomes(into: &model)
+        }
+        readPlan(into: &model, titles: titles, kin: kin)
+        return model
+    }
+
+    // MARK: people
+
+    /// "Person causing harm: Dean Morris (father)", "Children: Tia (7), Jayden (4)".
+    private func readFields(into model: inout RecordModel, titles: Set<String>, kin: Set<String>, fieldLines: inout Set<Int>) {
+        let b = document.bytes
+        var labelRole: [String: PersonRole] = [:]
+        for (role, labels) in lexicon.record.fields {
+            let r: PersonRole = role == "perpetrator" ? .personCausingHarm : role == "victim" ? .victim
+                : role == "child" ? .child : role == "professional" ? .professional : .unknown
+            for l in labels { labelRole[l] = r }
+        }
+        for kinWord in kin { if labelRole[kinWord] == nil { labelRole[kinWord] = .unknown } }
+        for (lineIndex, start) in document.lineStarts.enumerated() {
+            var p = start
+            while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
+            var colon = -1
+            var q = p
+            while q < b.count && q - p < 45 && b[q] != 0x0A {
+                if b[q] == 0x3A { colon = q; break }
+                q += 1
+            }
+            guard colon > p else { continue }
+            let label = document.text(p, colon).trimmingCharacters(in: [" ", "\t"]).lowercased()
+            guard let role = labelRole[label] else { continue }
+            var e = colon + 1
+            while e < b.count && b[e] != 0x0A { e += 1 }
+            let value = document.text(colon + 1, e)
+            fieldLines.insert(lineIndex + 1)
+            for item in Self.splitTopLevel(value) {
+                let (namePart, paren) = Self.nameAndParenthesis(item)
+                let words = namePart.split(separator: " ").map(String.init)
+                let nameWords = Array(words.prefix { w in
+                    guard let f = w.first else { return false }
+                    return f.isUppercase && !Self.notNames.contains(w.lowercased())
+                }.prefix(4))
+                guard !nameWords.isEmpty, !["unknown", "n/a", "none", "not known"].contains(namePart.lowercased()) else { continue }
+                var kinship: String? = kin.contains(label) ? label : nil
+                if kinship == nil { kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map { $0.lowercased() }.first { kin.contains($0) } }
+                guard let i = model.people.person(named: nameWords, titles: titles, kinship: kinship) else { continue }
+                if role != .unknown {
+                    model.people.all[i].fieldRole = role
+                    model.people.all[i].addEvidence("line \(lineIndex + 1): form field '\(label)'")
+                } else {
+                    model.people.all[i].addEvidence("line \(lineIndex + 1): named as \(label)")
+                }
+            }
+        }
+    }
+
+    static func splitTopLevel(_ s: String) -> [String] {
+        var out: [String] = [], cur = "", depth = 0
+        for ch in s {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && (ch == "," || ch == ";" || ch == "&") { out.append(cur); cur = ""; continue }
+            cur.append(ch)
+        }
+        out.append(cur)
+        return out.flatMap { $0.components(separatedBy: " and ") }.map { $0.trimmingCharacters(in: [" ", "\t", "\r", "."]) }.filter { !$0.isEmpty }
+    }
+
+    static func nameAndParenthesis(_ item: String) -> (String, String) {
+        guard let open = item.firstIndex(of: "(") else {
+            let cut = item.firstIndex(where: { $0 == "-" || $0 == "–" }) ?? item.endIndex
+            return (String(item[..<cut]).trimmingCharacters(in: [" "]), "")
+        }
+        let close = item[open...].firstIndex(of: ")") ?? item.endIndex
+        return (String(item[..<open]).trimmingCharacters(in: [" "]), String(item[item.index(after: open)..<close]))
+    }
+
+    /// The capitalised name run starting at token `k` (title allowed first), up to 3 words.
+    private func nameRun(from k: Int, titles: Set<String>) -> [Int] {
+        var run: [Int] = []
+        var i = k
+        while i < tokens.count && run.count < 4 {
+            let t = tokens[i]
+            if !run.isEmpty && t.flags.contains(.hardBreak) { break }
+            if !run.isEmpty && t.flags.contains(.softBreak) && !titles.contains(lower(run.last!)) { break }
+            let w = lower(i)
+            if run.isEmpty && titles.contains(w) { run.append(i); i += 1; continue }
+            guard t.flags.contains(.capitalised), !t.flags.contains(.number), !Self.notNames.contains(w) else { break }
+            run.append(i); i += 1
+        }
+        if run.count == 1 && titles.contains(lower(run[0])) { return [] }
+        return run
+    }
+
+    /// The capitalised name run ending at token `k` (a title may lead it), up to 3 words.
+    private func nameRun(endingAt k: Int, titles: Set<String>) -> [Int] {
+        var run: [Int] = []
+        var i = k
+        while i >= 0 && run.count < 4 {
+            let t = tokens[i]
+            let w = lower(i)
+            if titles.contains(w) { run.insert(i, at: 0); break }
+            guard run.count < 3, t.flags.contains(.capitalised), !t.flags.contains(.number), !Self.notNames.contains(w) else { break }
+            run.insert(i, at: 0)
+            if t.flags.contains(.hardBreak) || t.flags.contains(.softBreak) { break }
+            i -= 1
+        }
+        if let f = run.first, titles.contains(lower(f)), run.count == 1 { return [] }
+        return run
+    }
+
+    /// Words that may stand between a subject and its verb: "Mr Platt had kicked".
+    static let betweenSubjectAndVerb: Set<String> = ["had", "has", "have", "then", "also", "again", "repeatedly",
+        "reportedly", "deliberately", "physically", "once", "twice", "previously", "recently", "later"]
+
+    private func words(_ run: [Int]) -> [String] { run.map { text($0) } }
+
+    /// "the children's father, Dean Morris" and "Dean Morris (father)".
+    private func readKinship(into model: inout RecordModel, titles: Set<String>) {
+        for m in cues[.kinship] ?? [] {
+            let f = Int(m.first), l = Int(m.last)
+            let kinWord = lower(l)
+            if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.hardBreak) {
+                let run = nameRun(from: l + 1, titles: titles)
+                if !run.isEmpty, let i = model.people.person(named: words(run), titles: titles, kinship: kinWord) {
+                    model.people.all[i].addEvidence("line \(document.position(of: Int(tokens[f].start)).line): named as \(kinWord)")
+                    continue
+                }
+            }
+            if f > 0, tokens[f].flags.contains(.softBreak), l + 1 >= tokens.count || tokens[l + 1].flags.contains(.softBreak) || tokens[l + 1].flags.contains(.hardBreak) {
+                let run = nameRun(endingAt: f - 1, titles: titles)
+                if !run.isEmpty, let i = model.people.person(named: words(run), titles: titles, kinship: kinWord) {
+                    model.people.all[i].addEvidence("line \(document.position(of: Int(tokens[f].start)).line): named as \(kinWord)")
+                }
+            }
+        }
+    }
+
+    /// Who did what to whom: "Mr Khan punched Ms Begum", "Ms Begum was punched by Mr Khan".
+    private func readAgents(into model: inout RecordModel, titles: Set<String>, kin: Set<String>) {
+        func reference(_ run: [Int]) -> Int? {
+            if run.count == 1 && kin.contains(lower(run[0])) { return model.people.person(kin: text(run[0])) }
+            return model.people.person(named: words(run), titles: titles)
+        }
+        func note(_ i: Int?, harmed: Bool, verb: Int) {
+            guard let i else { return }
+            if harmed { model.people.all[i].harmedVotes += 1 } else { model.people.all[i].harmVotes += 1 }
+            let line = document.position(of: Int(tokens[verb].start)).line
+            model.people.all[i].addEvidence("line \(line): \(harmed ? "harmed" : "the one who") \(harmed ? "(" : "")\(text(verb))\(harmed ? ")" : "")")
+        }
+        for m in cues[.harmVerb] ?? [] {
+            let k = Int(m.first), l = Int(m.last)
+            if tokens[k].flags.contains(.quoted) { continue }
+            if k > 0, Self.passiveAux.contains(lower(k - 1)), !tokens[k].flags.contains(.softBreak) {
+                // Passive: the subject was harmed; an agent follows "by".
+                if k >= 2 { let run = nameRun(endingAt: k - 2, titles: titles); if !run.isEmpty { note(reference(run), harmed: true, verb: k) } }
+                var j = l + 1
+                while j < tokens.count && j <= l + 3 && !tokens[j].flags.contains(.hardBreak) {
+                    if lower(j) == "by" {
+                        var n = j + 1
+                        while n < tokens.count, ["her", "his", "their", "the", "mum's", "mother's"].contains(lower(n)) { n += 1 }
+                        if n < tokens.count {
+                            let w = lower(n)
+                            if kin.contains(w) { note(model.people.person(kin: text(n)), harmed: false, verb: k) }
+                            else { let run = nameRun(from: n, titles: titles); if !run.isEmpty { note(reference(run), harmed: false, verb: k) } }
+                        }
+                        break
+                    }
+                    j += 1
+                }
+                continue
+            }
+            // Active: NAME (had) VERB (NAME).
+            guard k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) else { continue }
+            var end = k - 1
+            while end > 0, end >= k - 2, Self.betweenSubjectAndVerb.contains(lower(end)),
+                  !tokens[end].flags.contains(.softBreak), !tokens[end].flags.contains(.hardBreak) { end -= 1 }
+            let subject = nameRun(endingAt: end, titles: titles)
+            if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
+            if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
+                let object = nameRun(from: l + 1, titles: titles)
+                if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
+            }
+        }
+    }
+
+    private func mentions(of p: Person, outside fieldLines: Set<Int>) -> Int {
+        let keys = Set([p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0?.lowercased() })
+        var n = 0
+        for (k, t) in tokens.enumerated() where t.flags.contains(.capitalised) && keys.contains(lower(k)) {
+            if !fieldLines.contains(document.position(of: Int(t.start)).line) { n += 1 }
+        }
+        return n
+    }
+
+    // MARK: outcomes
+
+    private func readOutcomes(into model: inout RecordModel) {
+        let negations = cues[.outcomeNegation] ?? []
+        for m in cues[.outcome] ?? [] {
+            let k = Int(m.first)
+            if tokens[k].flags.contains(.quoted) { continue }
+            let s = sentenceOf(k)
+            if negations.contains(where: { s.contains(Int(tokens[Int($0.first)].start)) }) { continue }
+            if k > 0, ["not", "n't", "never"].contains(lower(k - 1)) { continue }
+            let offset = Int(tokens[k].start)
+            model.outcomes.append(Outcome(offset: offset, date: model.date(at: offset),
+                                          text: document.text(offset, Int(tokens[Int(m.last)].end))))
+        }
+    }
+
+    // MARK: plans
+
+    /// Action lines: in a plan section, or any bullet / numbered / "Action:" line, whose first
+    /// words are an actor followed by an action verb ("Mum to …", "Mr Khan will …").
+    private func readPlan(into model: inout RecordModel, titles: Set<String>, kin: Set<String>) {
+        let actionStarts = Dictionary((cues[.actionVerb] ?? []).map { (Int($0.first), Int($0.last)) }, uniquingKeysWith: max)
+        guard !actionStarts.isEmpty else { return }
+        let agencyStarts = Dictionary((cues[.agency] ?? []).map { (Int($0.first), Int($0.last)) }, uniquingKeysWith: max)
+        var headingLines = Set<Int>()
+        for m in cues[.planHeading] ?? [] where isLineStart(Int(m.first)) {
+            headingLines.insert(document.position(of: Int(tokens[Int(m.first)].start)).line)
+        }
+        let b = document.bytes
+        var inPlan = false
+        var k = 0
+        for (index, start) in document.lineStarts.enumerated() {
+            let line = index + 1
+            let end = index + 1 < document.lineStarts.count ? document.lineStarts[index + 1] : b.count
+            if headingLines.contains(line) { inPlan = true; continue }
+            var p = start
+            while p < end && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+            let isBullet = p < end && (b[p] == 0x2D || b[p] == 0x2A || (b[p] >= 0x30 && b[p] <= 0x39) || b[p] == 0xE2)
+            if inPlan && !isBullet && Self.looksLikeHeading(document.text(p, end)) { inPlan = false }
+            while k < tokens.count && Int(tokens[k].start) < start { k += 1 }
+            guard k < tokens.count, Int(tokens[k].start) < end else { continue }
+            var first = k
+            if ["action", "actions"].contains(lower(first)), first + 1 < tokens.count, tokens[first + 1].flags.contains(.softBreak) { first += 1 }
+            while first < tokens.count && tokens[first].flags.contains(.number) && Int(tokens[first].start) < end { first += 1 }
+            guard inPlan || isBullet || first != k else { continue }
+            // The actor: up to six words before an action verb.
+            var verbAt = -1
+            for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
+                if j > first, actionStarts[j] != nil { verbAt = j; break }
+                if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
+            }
+            guard verbAt > first else { continue }
+            let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
+            if agencyStarts[first] != nil {
+                model.actions.append(PlanAction(line: line, actor: actorText, role: .professional, isAgency: true))
+                continue
+            }
+            // Family actors, possibly several ("Mum and Dad").
+            var j = first
+            while j < verbAt {
+                if ["and", "&", "both"].contains(lower(j)) { j += 1; continue }
+                var run = nameRun(from: j, titles: titles)
+                var who: Int? = nil
+                if kin.contains(lower(j)) { who = model.people.person(kin: text(j)); run = [j] }
+                else if !run.isEmpty { who = model.people.person(named: words(run), titles: titles) }
+                let role = who.map { model.people.all[$0].role } ?? .unknown
+                model.actions.append(PlanAction(line: line, actor: run.isEmpty ? actorText : words(run).joined(separator: " "), role: role, isAgency: false))
+                j = run.isEmpty ? j + 1 : (run.last! + 1)
+            }
+        }
+    }
+
+    private func isLineStart(_ k: Int) -> Bool {
+        var p = Int(tokens[k].start) - 1
+        let b = document.bytes
+        while p >= 0 && b[p] != 0x0A {
+            let c = b[p]
+            if !(c == 0x20 || c == 0x09 || c == 0x23 || c == 0x2A || c == 0x2D || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x0D) { return false }
+            p -= 1
+        }
+        return true
+    }
+
+    /// A short line ending with a colon, or in capitals: a section heading.
+    static func looksLikeHeading(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        guard !t.isEmpty, t.count < 45 else { return false }
+        if t.hasSuffix(":") { return true }
+        let letters = t.filter(\.isLetter)
+        return letters.count >= 4 && letters.allSatisfy(\.isUppercase)
+    }
+}
