@@ -59,7 +59,7 @@ struct Judge {
             }
         }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
-        record = RecordReader(document: document, tokens: tokens, cues: cues, lexicon: compiled.lexicon, sentenceOf: sentenceOf).read()
+        record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
         let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
         for (m, r) in ruleMatches {
@@ -196,13 +196,18 @@ struct Judge {
                 }
                 raised = perpetratorActions.isEmpty
             case .unnamed:
+                // Named: someone the record shows causing harm, or a named adult whose role is not
+                // victim, child or professional.
                 let abuse = record.recordsAbuse || counted.contains { $0.category == .absentPerpetrator }
-                let agents = record.people.all.contains { $0.harmVotes > 0 || $0.role == .personCausingHarm }
-                if !abuse { raised = false }
-                else if !agents { raised = true }
-                else if let p = record.perpetrator, p.harmVotes == 0, record.perpetratorMentions == 0,
-                        !record.actions.contains(where: { $0.role == .personCausingHarm }) { raised = true }
-                else { raised = false }
+                let named = record.people.all.contains { p in
+                    if p.role == .personCausingHarm || p.harmVotes > 0 { return true }
+                    if [.victim, .child, .professional].contains(p.role) { return false }
+                    return (p.forename != nil && p.surname != nil) || (p.title != nil && p.surname != nil)
+                }
+                var neverDealtWith = false
+                if let p = record.perpetrator, p.harmVotes == 0, record.perpetratorMentions == 0,
+                   !record.actions.contains(where: { $0.role == .personCausingHarm }) { neverDealtWith = true }
+                raised = abuse && (!named || neverDealtWith)
             }
             if raised {
                 out.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, scope: .file,

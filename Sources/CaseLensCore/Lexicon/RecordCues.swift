@@ -6,6 +6,8 @@ public struct RecordCues: Sendable {
     public var fields: [String: [String]] = [:]
     public var kinship: [Pattern] = []
     public var titles: [Pattern] = []
+    /// Titles that mark a professional ("DC Morley", "Dr Khan").
+    public var professionalTitles: [String] = []
     public var harmVerbs: [Pattern] = []
     public var outcomes: [Pattern] = []
     public var outcomeNegations: [Pattern] = []
@@ -27,7 +29,7 @@ public struct RecordCues: Sendable {
 
     mutating func overlay(_ o: RecordCues) {
         for (k, v) in o.fields { fields[k, default: []] += v }
-        kinship += o.kinship; titles += o.titles; harmVerbs += o.harmVerbs; outcomes += o.outcomes
+        kinship += o.kinship; titles += o.titles; professionalTitles += o.professionalTitles; harmVerbs += o.harmVerbs; outcomes += o.outcomes
         outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
         planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
     }

@@ -4,7 +4,8 @@ struct RecordReader {
     let document: Document
     let tokens: [Token]
     let cues: [RecordCue: [RawMatch]]
-    let lexicon: Lexicon
+    let compiled: CompiledLexicon
+    var lexicon: Lexicon { compiled.lexicon }
     let sentenceOf: (Int) -> Range<Int>
 
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"]
@@ -21,7 +22,7 @@ struct RecordReader {
     func lower(_ k: Int) -> String { text(k).lowercased() }
 
     var titles: Set<String> { Set(lexicon.record.titles.compactMap { p -> String? in
-        if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil }) }
+        if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil } + lexicon.record.professionalTitles) }
     var kinWords: Set<String> { Set(lexicon.record.kinship.compactMap { p -> String? in
         if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil }) }
 
@@ -55,6 +56,21 @@ struct RecordReader {
             for l in labels { labelRole[l] = r }
         }
         for kinWord in kin { if labelRole[kinWord] == nil { labelRole[kinWord] = .unknown } }
+        /// The most telling role among "Father / person causing harm" parts, or nil if no part is a label.
+        func role(of label: String) -> PersonRole? {
+            let parts = label.split(whereSeparator: { $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: [" ", "\t"]) }
+            let roles = parts.compactMap { labelRole[$0] }
+            if roles.isEmpty { return nil }
+            return roles.first { $0 != .unknown } ?? .unknown
+        }
+        func roleMentioned(in text: String) -> PersonRole? {
+            let t = text.lowercased()
+            for r in [PersonRole.personCausingHarm, .victim, .professional] {
+                let key = r == .personCausingHarm ? "perpetrator" : r == .victim ? "victim" : "professional"
+                if (lexicon.record.fields[key] ?? []).contains(where: { $0.count > 3 && t.contains($0) }) { return r }
+            }
+            return nil
+        }
         for (lineIndex, start) in document.lineStarts.enumerated() {
             var p = start
             while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
@@ -66,23 +82,35 @@ struct RecordReader {
             }
             guard colon > p else { continue }
             let label = document.text(p, colon).trimmingCharacters(in: [" ", "\t"]).lowercased()
-            guard let role = labelRole[label] else { continue }
+            guard let role = role(of: label) else { continue }
             var e = colon + 1
             while e < b.count && b[e] != 0x0A { e += 1 }
             let value = document.text(colon + 1, e)
             fieldLines.insert(lineIndex + 1)
             for item in Self.splitTopLevel(value) {
                 let (namePart, paren) = Self.nameAndParenthesis(item)
-                let words = namePart.split(separator: " ").map(String.init)
-                let nameWords = Array(words.prefix { w in
-                    guard let f = w.first else { return false }
-                    return f.isUppercase && !Self.notNames.contains(w.lowercased())
-                }.prefix(4))
+                func capitalisedRun(_ text: String) -> [String] {
+                    Array(text.split(separator: " ").map(String.init).prefix { w in
+                        guard let f = w.first else { return false }
+                        return f.isUppercase && !Self.notNames.contains(w.lowercased()) && !w.hasSuffix("'s") && !w.hasSuffix("’s")
+                    }.prefix(4))
+                }
+                var nameWords = capitalisedRun(namePart)
+                var kinFromName: String? = nil
+                if nameWords.count == 1, kin.contains(nameWords[0].lowercased()) {
+                    // "Mum (Kerry Lake)": the family word is the kinship, the name is in brackets.
+                    kinFromName = nameWords[0].lowercased()
+                    nameWords = capitalisedRun(paren)
+                }
                 guard !nameWords.isEmpty, !["unknown", "n/a", "none", "not known"].contains(namePart.lowercased()) else { continue }
-                var kinship: String? = kin.contains(label) ? label : nil
+                var kinship: String? = kinFromName ?? label.split(whereSeparator: { $0 == "/" || $0 == " " }).map(String.init).first { kin.contains($0) }
                 if kinship == nil { kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map { $0.lowercased() }.first { kin.contains($0) } }
                 guard let i = model.people.person(named: nameWords, titles: titles, kinship: kinship) else { continue }
-                if role != .unknown {
+                markProfessionalTitle(&model, i, nameWords)
+                if let r = roleMentioned(in: paren), role == .unknown || role == .child {
+                    model.people.all[i].fieldRole = r
+                    model.people.all[i].addEvidence("line \(lineIndex + 1): described as \(r == .personCausingHarm ? "the person causing harm" : r.rawValue) in '\(label)'")
+                } else if role != .unknown {
                     model.people.all[i].fieldRole = role
                     model.people.all[i].addEvidence("line \(lineIndex + 1): form field '\(label)'")
                 } else {
@@ -146,6 +174,34 @@ struct RecordReader {
         return run
     }
 
+    /// "DC Morley", "Dr Khan": a professional, unless the record says otherwise.
+    private func markProfessionalTitle(_ model: inout RecordModel, _ i: Int, _ words: [String]) {
+        guard let first = words.first?.lowercased().replacingOccurrences(of: ".", with: ""),
+              lexicon.record.professionalTitles.contains(first), model.people.all[i].fieldRole == nil else { return }
+        model.people.all[i].fieldRole = .professional
+        model.people.all[i].addEvidence("titled \(words[0])")
+    }
+
+    /// The nearest name (or family word) before token `k` in its sentence, within 15 words.
+    private func nearestNameRun(before k: Int, titles: Set<String>, kin: Set<String>) -> [Int] {
+        var j = k - 1
+        while j >= 0 && j >= k - 15 {
+            if tokens[j + 1].flags.contains(.hardBreak) { break }
+            let t = tokens[j]
+            if !t.flags.contains(.quoted) {
+                let w = lower(j)
+                if Self.passiveAux.contains(w) { return [] }        // "had been punched and pushed": passive
+                if kin.contains(w) { return [j] }
+                if t.flags.contains(.capitalised) && !t.flags.contains(.number) && !Self.notNames.contains(w) {
+                    let run = nameRun(endingAt: j, titles: titles)
+                    if !run.isEmpty { return run }
+                }
+            }
+            j -= 1
+        }
+        return []
+    }
+
     /// Words that may stand between a subject and its verb: "Mr Platt had kicked".
     static let betweenSubjectAndVerb: Set<String> = ["had", "has", "have", "then", "also", "again", "repeatedly",
         "reportedly", "deliberately", "physically", "once", "twice", "previously", "recently", "later"]
@@ -177,7 +233,9 @@ struct RecordReader {
     private func readAgents(into model: inout RecordModel, titles: Set<String>, kin: Set<String>) {
         func reference(_ run: [Int]) -> Int? {
             if run.count == 1 && kin.contains(lower(run[0])) { return model.people.person(kin: text(run[0])) }
-            return model.people.person(named: words(run), titles: titles)
+            let i = model.people.person(named: words(run), titles: titles)
+            if let i { markProfessionalTitle(&model, i, words(run)) }
+            return i
         }
         func note(_ i: Int?, harmed: Bool, verb: Int) {
             guard let i else { return }
@@ -207,12 +265,21 @@ struct RecordReader {
                 }
                 continue
             }
-            // Active: NAME (had) VERB (NAME).
-            guard k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) else { continue }
-            var end = k - 1
-            while end > 0, end >= k - 2, Self.betweenSubjectAndVerb.contains(lower(end)),
-                  !tokens[end].flags.contains(.softBreak), !tokens[end].flags.contains(.hardBreak) { end -= 1 }
-            let subject = nameRun(endingAt: end, titles: titles)
+            // Active: NAME (had) VERB (NAME). A bare base form ("abuse", "harm") is more often a
+            // noun or an infinitive than a finite verb: no subject is read from it.
+            if let lemma = compiled.sequences[Int(m.sequence)].items.first?.family {
+                let w = lower(k)
+                if lexicon.morphology.form(of: w, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma { continue }
+            }
+            var subject: [Int] = []
+            if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
+                var end = k - 1
+                while end > 0, end >= k - 2, Self.betweenSubjectAndVerb.contains(lower(end)),
+                      !tokens[end].flags.contains(.softBreak), !tokens[end].flags.contains(.hardBreak) { end -= 1 }
+                subject = nameRun(endingAt: end, titles: titles)
+                if subject.isEmpty && ["he", "she", "they", "i", "we", "you", "it", "who"].contains(lower(end)) { continue }
+            }
+            if subject.isEmpty { subject = nearestNameRun(before: k, titles: titles, kin: kin) }
             if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1, titles: titles)
