@@ -296,6 +296,7 @@ private struct FileReader {
             case "titles": cues.titles = try patterns(value, key)
             case "professional_titles": cues.professionalTitles = try strings(value, key).map { $0.0.lowercased() }
             case "harm_verbs": cues.harmVerbs = try patterns(value, key)
+            case "harmed_cues": cues.harmedCues = try patterns(value, key)
             case "outcomes": cues.outcomes = try patterns(value, key)
             case "outcome_negations": cues.outcomeNegations = try patterns(value, key)
             case "doubt_words": cues.doubtWords = try patterns(value, key)

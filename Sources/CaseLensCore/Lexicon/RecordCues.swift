@@ -9,6 +9,7 @@ public struct RecordCues: Sendable {
     /// Titles that mark a professional ("DC Morley", "Dr Khan").
     public var professionalTitles: [String] = []
     public var harmVerbs: [Pattern] = []
+    public var harmedCues: [Pattern] = []
     public var outcomes: [Pattern] = []
     public var outcomeNegations: [Pattern] = []
     public var doubtWords: [Pattern] = []
@@ -22,14 +23,15 @@ public struct RecordCues: Sendable {
 
     /// Every cue list with its kind, for compiling.
     var all: [(RecordCue, [Pattern])] {
-        [(.kinship, kinship), (.title, titles), (.harmVerb, harmVerbs), (.outcome, outcomes),
+        let professional = professionalTitles.compactMap { try? PatternParser.parse($0) }
+        return [(.kinship, kinship), (.title, titles + professional), (.harmVerb, harmVerbs), (.harmed, harmedCues), (.outcome, outcomes),
          (.outcomeNegation, outcomeNegations), (.doubt, doubtWords), (.newMatter, newMatter),
          (.planHeading, planHeadings), (.actionVerb, actionVerbs), (.agency, agencies), (.abuseTerm, abuseTerms)]
     }
 
     mutating func overlay(_ o: RecordCues) {
         for (k, v) in o.fields { fields[k, default: []] += v }
-        kinship += o.kinship; titles += o.titles; professionalTitles += o.professionalTitles; harmVerbs += o.harmVerbs; outcomes += o.outcomes
+        kinship += o.kinship; titles += o.titles; professionalTitles += o.professionalTitles; harmVerbs += o.harmVerbs; harmedCues += o.harmedCues; outcomes += o.outcomes
         outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
         planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
     }
@@ -37,5 +39,5 @@ public struct RecordCues: Sendable {
 
 /// The kind of a record cue match.
 public enum RecordCue: String, Sendable, CaseIterable {
-    case kinship, title, harmVerb, outcome, outcomeNegation, doubt, newMatter, planHeading, actionVerb, agency, abuseTerm
+    case kinship, title, harmVerb, harmed, outcome, outcomeNegation, doubt, newMatter, planHeading, actionVerb, agency, abuseTerm
 }

@@ -33,6 +33,17 @@ struct RecordReader {
         readFields(into: &model, titles: titles, kin: kin, fieldLines: &fieldLines)
         readKinship(into: &model, titles: titles)
         readAgents(into: &model, titles: titles, kin: kin)
+        readTitledNames(into: &model, titles: titles, skip: fieldLines)
+        for m in cues[.harmed] ?? [] where !tokens[Int(m.first)].flags.contains(.quoted) {
+            let run = nearestNameRun(before: Int(m.first) + 1, titles: titles, kin: kin)
+            guard !run.isEmpty else { continue }
+            let i = run.count == 1 && kin.contains(lower(run[0])) ? model.people.person(kin: text(run[0]))
+                : model.people.person(named: words(run), titles: titles)
+            if let i {
+                model.people.all[i].harmedVotes += 1
+                model.people.all[i].addEvidence("line \(document.position(of: Int(tokens[Int(m.first)].start)).line): harmed (\(document.text(Int(tokens[Int(m.first)].start), Int(tokens[Int(m.last)].end))))")
+            }
+        }
         for i in model.people.all.indices { model.people.all[i].settle() }
         model.recordsAbuse = (cues[.abuseTerm] ?? []).contains { !tokens[Int($0.first)].flags.contains(.quoted) }
         if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines) }
@@ -59,7 +70,8 @@ struct RecordReader {
         /// The most telling role among "Father / person causing harm" parts, or nil if no part is a label.
         func role(of label: String) -> PersonRole? {
             let parts = label.split(whereSeparator: { $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: [" ", "\t"]) }
-            let roles = parts.compactMap { labelRole[$0] }
+            // "Father of Kian": a family word first makes a kinship field.
+            let roles = parts.compactMap { labelRole[$0] ?? (kin.contains(String($0.split(separator: " ").first ?? "")) ? .unknown : nil) }
             if roles.isEmpty { return nil }
             return roles.first { $0 != .unknown } ?? .unknown
         }
@@ -126,9 +138,10 @@ struct RecordReader {
             if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
             if depth == 0 && (ch == "," || ch == ";" || ch == "&") { out.append(cur); cur = ""; continue }
             cur.append(ch)
+            if depth == 0 && cur.hasSuffix(" and ") { out.append(String(cur.dropLast(5))); cur = "" }
         }
         out.append(cur)
-        return out.flatMap { $0.components(separatedBy: " and ") }.map { $0.trimmingCharacters(in: [" ", "\t", "\r", "."]) }.filter { !$0.isEmpty }
+        return out.map { $0.trimmingCharacters(in: [" ", "\t", "\r", "."]) }.filter { !$0.isEmpty }
     }
 
     static func nameAndParenthesis(_ item: String) -> (String, String) {
@@ -182,10 +195,10 @@ struct RecordReader {
         model.people.all[i].addEvidence("titled \(words[0])")
     }
 
-    /// The nearest name (or family word) before token `k` in its sentence, within 15 words.
+    /// The nearest name (or family word) before token `k` in its sentence, within 25 words.
     private func nearestNameRun(before k: Int, titles: Set<String>, kin: Set<String>) -> [Int] {
         var j = k - 1
-        while j >= 0 && j >= k - 15 {
+        while j >= 0 && j >= k - 25 {
             if tokens[j + 1].flags.contains(.hardBreak) { break }
             let t = tokens[j]
             if !t.flags.contains(.quoted) {
@@ -247,8 +260,10 @@ struct RecordReader {
             let k = Int(m.first), l = Int(m.last)
             if tokens[k].flags.contains(.quoted) { continue }
             if k > 0, Self.passiveAux.contains(lower(k - 1)), !tokens[k].flags.contains(.softBreak) {
-                // Passive: the subject was harmed; an agent follows "by".
-                if k >= 2 { let run = nameRun(endingAt: k - 2, titles: titles); if !run.isEmpty { note(reference(run), harmed: true, verb: k) } }
+                // Passive: the subject was harmed ("Mum had been punched"); an agent follows "by".
+                var e = k - 1
+                while e >= 0, Self.passiveAux.contains(lower(e)) || ["had", "has", "have"].contains(lower(e)) { e -= 1 }
+                if e >= 0 { let run = nameRun(endingAt: e, titles: titles); if !run.isEmpty { note(reference(run), harmed: true, verb: k) } }
                 var j = l + 1
                 while j < tokens.count && j <= l + 3 && !tokens[j].flags.contains(.hardBreak) {
                     if lower(j) == "by" {
@@ -285,6 +300,17 @@ struct RecordReader {
                 let object = nameRun(from: l + 1, titles: titles)
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
             }
+        }
+    }
+
+    /// "Mr Tariq Bashir", "DC Morley": every titled name is a person of the record.
+    private func readTitledNames(into model: inout RecordModel, titles: Set<String>, skip fieldLines: Set<Int>) {
+        for m in cues[.title] ?? [] {
+            let k = Int(m.first)
+            if tokens[k].flags.contains(.quoted) || fieldLines.contains(document.position(of: Int(tokens[k].start)).line) { continue }
+            let run = nameRun(from: k, titles: titles)
+            guard run.count >= 2, let i = model.people.person(named: words(run), titles: titles) else { continue }
+            markProfessionalTitle(&model, i, words(run))
         }
     }
 
