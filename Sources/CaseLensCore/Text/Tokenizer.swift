@@ -29,37 +29,66 @@ public final class Tokenizer {
 
     deinit { cl_words_close(words) }
 
+    /// Segment with ICU alone (no ASCII fast path): for the differential test and comparisons.
+    public var icuOnly = false
+
     /// Tokenises `bytes`, looking each folded word up in `vocabulary`.
+    ///
+    /// Word boundaries are ICU's (UAX #29). Runs of pure-ASCII text between white space go through
+    /// `ASCIIWords`, a transcription of ICU's rules for ASCII that yields exactly ICU's words (a test
+    /// compares both over the whole corpus); any run with a non-ASCII byte goes to ICU.
     public func tokenize(_ bytes: [UInt8], vocabulary: Vocabulary) -> TokenizedText {
         var out = TokenizedText(tokens: [], wordCount: 0)
         guard !bytes.isEmpty else { return out }
         out.tokens.reserveCapacity(bytes.count / 5)
         bytes.withUnsafeBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { c in
-                _ = cl_words_set_utf8(words, c.baseAddress, Int64(c.count))
-            }
             var state = SeparatorState()
             var prevEnd = 0
             var prevStart = 0
-            var s: Int32 = 0, e: Int32 = 0
-            while true {
-                let status = cl_words_next(words, &s, &e)
-                if status < 0 { break }
-                let start = Int(s), end = Int(e)
+
+            func emit(_ start: Int, _ end: Int) {
                 var flags = state.scan(b, from: prevEnd, to: start, previousWord: prevStart..<prevEnd)
-                if status < 200 { flags.insert(.number) }
+                let first = b[start]
+                if first >= 0x30 && first <= 0x39 { flags.insert(.number) }
                 if Self.startsUpper(b, start, end) { flags.insert(.capitalised) }
                 out.wordCount += 1
                 let split = Self.cliticStart(b, start, end)
                 if split > start {
-                    out.tokens.append(Token(start: s, end: Int32(split), id: lookup(b, start, split, vocabulary), flags: flags))
-                    let cf = flags.intersection(.quoted)
-                    out.tokens.append(Token(start: Int32(split), end: e, id: lookup(b, split, end, vocabulary), flags: cf))
+                    out.tokens.append(Token(start: Int32(start), end: Int32(split), id: lookup(b, start, split, vocabulary), flags: flags))
+                    out.tokens.append(Token(start: Int32(split), end: Int32(end), id: lookup(b, split, end, vocabulary), flags: flags.intersection(.quoted)))
                 } else {
-                    out.tokens.append(Token(start: s, end: e, id: lookup(b, start, end, vocabulary), flags: flags))
+                    out.tokens.append(Token(start: Int32(start), end: Int32(end), id: lookup(b, start, end, vocabulary), flags: flags))
                 }
                 prevStart = start
                 prevEnd = end
+            }
+
+            func icuWords(_ from: Int, _ to: Int) {
+                b.withMemoryRebound(to: CChar.self) { c in
+                    _ = cl_words_set_utf8(words, c.baseAddress! + from, Int64(to - from))
+                }
+                var s: Int32 = 0, e: Int32 = 0
+                while cl_words_next(words, &s, &e) >= 0 { emit(from + Int(s), from + Int(e)) }
+            }
+
+            if icuOnly { icuWords(0, b.count); return }
+            let n = b.count
+            var i = 0
+            while i < n {
+                while i < n && ASCIIWords.isSpace(b[i]) { i += 1 }
+                let chunk = i
+                var ascii = true
+                while i < n && !ASCIIWords.isSpace(b[i]) { if b[i] >= 0x80 || b[i] == 0x40 { ascii = false }; i += 1 }
+                if chunk == i { break }
+                if ascii {
+                    var p = chunk
+                    while p < i {
+                        let e = ASCIIWords.wordEnd(b, from: p, limit: i)
+                        if e > 0 { emit(p, e); p = e } else { p += 1 }
+                    }
+                } else {
+                    icuWords(chunk, i)
+                }
             }
         }
         return out
@@ -148,6 +177,41 @@ public final class Tokenizer {
         default:
             return s
         }
+    }
+}
+
+/// ICU's word-break rules (UAX #29 as ICU 72 implements them) restricted to ASCII text without
+/// white space. Letters and digits join (WB5, WB8–WB10); '.' and '\'' join letters on both sides
+/// (WB6–7) and '.', '\'', ',' and ';' join digits on both sides (WB11–12); '_' joins anything
+/// word-like (WB13a–b). ':' does not join (ICU's rules differ from UAX #29 there). A lone '_' is
+/// not a word. Runs containing '@' go to ICU, whose rules treat it specially.
+enum ASCIIWords {
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// The end of the word starting at `p`, or 0 when the byte at `p` does not start a word.
+    @inline(__always)
+    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from p: Int, limit: Int) -> Int {
+        let c = b[p]
+        guard isLetter(c) || isDigit(c) || c == 0x5F else { return 0 }
+        // Classes: 1 letter, 2 digit, 3 underscore.
+        var last: UInt8 = isLetter(c) ? 1 : isDigit(c) ? 2 : 3
+        var j = p + 1
+        while j < limit {
+            let x = b[j]
+            if isLetter(x) { last = 1; j += 1; continue }
+            if isDigit(x) { last = 2; j += 1; continue }
+            if x == 0x5F { last = 3; j += 1; continue }
+            if j + 1 < limit {
+                let next = b[j + 1]
+                if last == 1 && (x == 0x2E || x == 0x27) && isLetter(next) { j += 2; last = 1; continue }
+                if last == 2 && (x == 0x2E || x == 0x27 || x == 0x2C || x == 0x3B) && isDigit(next) { j += 2; last = 2; continue }
+            }
+            break
+        }
+        if j == p + 1 && c == 0x5F { return 0 }
+        return j
     }
 }
 
