@@ -87,7 +87,11 @@ struct PatternCompiler {
             }
             if roleCache[name] == nil {
                 var out: [[Item]] = []
-                for entry in entries { out += try expand(entry) }
+                for entry in entries {
+                    do { out += try expand(entry) } catch {
+                        throw PatternSyntaxError(message: "in role @\(name), entry \"\(entry.source)\": \(error.message)", column: error.column)
+                    }
+                }
                 roleCache[name] = out
             }
             let seqs = roleCache[name]!.map { $0.map { var item = $0; item.element = index; return item } }
@@ -143,6 +147,13 @@ struct PatternCompiler {
     /// Vocabulary ids of the words of `text`, folded as text is.
     private mutating func words(_ text: String) -> [Int32] {
         if let hit = wordCache[text] { return hit }
+        // A clitic written alone ('s, n't) is one token, as the tokenizer splits it off words.
+        let clitic = text.replacingOccurrences(of: "’", with: "'").lowercased()
+        if ["'s", "n't", "'d", "'m", "'ve", "'re", "'ll"].contains(clitic) {
+            let id = vocabulary.intern(Array(clitic.utf8))
+            wordCache[text] = [id]
+            return [id]
+        }
         let ids = tokenizer.foldedWords(of: text).map { vocabulary.intern($0) }
         wordCache[text] = ids
         return ids
