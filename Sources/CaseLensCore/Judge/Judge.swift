@@ -38,6 +38,7 @@ struct Judge {
         var rule: Int
         var sentence: Range<Int>
         var quoted: Bool
+        var alignment: Alignment.Result
     }
 
     mutating func findings(from matches: [RawMatch]) -> [Finding] {
@@ -49,7 +50,7 @@ struct Judge {
         var speech: [RawMatch] = []
         var cues: [RecordCue: [RawMatch]] = [:]
         for m in matches {
-            switch compiled.sequences[Int(m.sequence)].purpose {
+            switch compiled.patterns[Int(m.pattern)].purpose {
             case .rule(let r): ruleMatches.append((m, r))
             case .exception(let r): exceptions[r, default: []].append(m)
             case .unless(let r): unless[r, default: []].append(m)
@@ -77,13 +78,14 @@ struct Judge {
             if rule.negation == .cancels, negations.contains(where: {
                 $0.last < m.first && $0.last >= m.first - Int32(Self.negationWindow) && inSentence($0)
             }) { continue }
-            candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech)))
+            let alignment = Alignment.align(compiled.patterns[Int(m.pattern)].elements, tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
+            candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins.
         candidates.sort { a, b in
             let la = a.match.last - a.match.first, lb = b.match.last - b.match.first
             if la != lb { return la > lb }
-            let sa = compiled.sequences[Int(a.match.sequence)].literals, sb = compiled.sequences[Int(b.match.sequence)].literals
+            let sa = a.alignment.literals, sb = b.alignment.literals
             if sa != sb { return sa > sb }
             let va = rules[a.rule].severity, vb = rules[b.rule].severity
             if va != vb { return va > vb }
@@ -133,8 +135,7 @@ struct Judge {
         var suggestion: String? = nil
         var rewrite: String? = nil
         if let template = rule.suggestion, !c.quoted {
-            let seq = compiled.sequences[Int(c.match.sequence)]
-            let values = templateValues(seq, first: first, last: last)
+            let values = templateValues(c.alignment)
             var s = SuggestionTemplate.render(template, values)
             let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
             if atSentenceStart { s = s.capitalisedFirst }
@@ -147,22 +148,12 @@ struct Judge {
                        context: c.quoted ? "quoted" : nil, sentence: c.sentence)
     }
 
-    private func templateValues(_ seq: Sequence, first: Int, last: Int) -> SuggestionTemplate.Values {
-        let elementCount = seq.items.map(\.element).max() ?? 0
-        var elements = [String?](repeating: nil, count: elementCount + 1)
+    private func templateValues(_ a: Alignment.Result) -> SuggestionTemplate.Values {
+        var elements = [String?](repeating: nil, count: (a.ranges.keys.max() ?? 0) + 1)
+        for (e, r) in a.ranges { elements[e] = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end)) }
         var form: WordForm? = nil
-        if let assignment = Alignment.align(seq.items, tokens, first: first, last: last) {
-            var ranges: [Int: (Int, Int)] = [:]
-            for (i, k) in assignment.enumerated() where k >= 0 {
-                let e = seq.items[i].element
-                let r = ranges[e] ?? (k, k)
-                ranges[e] = (min(r.0, k), max(r.1, k))
-                if form == nil, let lemma = seq.items[i].family {
-                    let word = compiled.vocabulary.word(tokens[k].id)
-                    form = compiled.lexicon.morphology.form(of: word, lemma: lemma)
-                }
-            }
-            for (e, r) in ranges { elements[e] = document.text(Int(tokens[r.0].start), Int(tokens[r.1].end)) }
+        if let (lemma, k) = a.family {
+            form = compiled.lexicon.morphology.form(of: compiled.vocabulary.word(tokens[k].id), lemma: lemma)
         }
         let children = record.children.map(\.display)
         return SuggestionTemplate.Values(perpetrator: record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,

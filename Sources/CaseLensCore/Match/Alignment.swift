@@ -1,9 +1,19 @@
-/// Recovers which tokens each step of a sequence consumed, for a match already found by the
-/// automaton. Run only for reported matches.
+/// Recovers which tokens each element of a pattern matched, for a match the automaton already
+/// found. Run only for candidate findings.
 enum Alignment {
-    /// Token index per item (−1 for gaps), or nil if the sequence does not fit `first...last`.
-    static func align(_ items: [Item], _ tokens: [Token], first: Int, last: Int) -> [Int]? {
-        var assignment = [Int](repeating: -1, count: items.count)
+    /// The outcome of aligning a pattern to a match.
+    struct Result {
+        /// Token range per element (1-based element index), for `{N}` in suggestions.
+        var ranges: [Int: ClosedRange<Int>] = [:]
+        /// The first word-family step matched: its lemma and token.
+        var family: (lemma: String, token: Int)? = nil
+        /// Literal words matched (2 each) and family words (1 each): higher is more specific.
+        var literals = 0
+    }
+
+    static func align(_ elements: [[[Item]]], _ tokens: [Token], first: Int, last: Int) -> Result? {
+        var path: [(item: Item, token: Int)] = []
+
         func accepts(_ kind: ItemKind, _ t: Token) -> Bool {
             switch kind {
             case .token(let id): return t.id == id
@@ -13,27 +23,45 @@ enum Alignment {
             case .gap: return false
             }
         }
-        func go(_ i: Int, _ k: Int, afterGap: Bool) -> Bool {
-            if i == items.count { return k == last + 1 }
-            if case .gap(let n) = items[i].kind {
+        func element(_ e: Int, _ k: Int, _ afterGap: Bool) -> Bool {
+            if e == elements.count { return k == last + 1 }
+            for alt in elements[e] where items(e, alt, 0, k, afterGap) { return true }
+            return false
+        }
+        func items(_ e: Int, _ alt: [Item], _ i: Int, _ k: Int, _ afterGap: Bool) -> Bool {
+            if i == alt.count { return element(e + 1, k, afterGap) }
+            if case .gap(let n) = alt[i].kind {
                 var skip = 0
-                while skip <= n && k + skip <= last {
-                    if skip > 0 && tokens[k + skip - 1].flags.contains(.hardBreak) { return false }
-                    if go(i + 1, k + skip, afterGap: true) { return true }
+                while skip <= n && k + skip <= last + 1 {
+                    if skip > 0 && tokens[k + skip - 1].flags.contains(.hardBreak) && k + skip - 1 > first { return false }
+                    if items(e, alt, i + 1, k + skip, true) { return true }
                     skip += 1
                 }
                 return false
             }
             guard k <= last else { return false }
             let t = tokens[k]
-            if i > 0 {
+            if k > first {
                 if t.flags.contains(.hardBreak) { return false }
                 if !afterGap && t.flags.contains(.softBreak) { return false }
             }
-            guard accepts(items[i].kind, t) else { return false }
-            assignment[i] = k
-            return go(i + 1, k + 1, afterGap: false)
+            guard accepts(alt[i].kind, t) else { return false }
+            path.append((alt[i], k))
+            if items(e, alt, i + 1, k + 1, false) { return true }
+            path.removeLast()
+            return false
         }
-        return go(0, first, afterGap: false) ? assignment : nil
+        guard element(0, first, false) else { return nil }
+        var r = Result()
+        for (item, k) in path {
+            r.ranges[item.element] = r.ranges[item.element].map { min($0.lowerBound, k)...max($0.upperBound, k) } ?? k...k
+            switch item.kind {
+            case .token, .tokens:
+                r.literals += item.family == nil ? 2 : 1
+                if r.family == nil, let lemma = item.family { r.family = (lemma, k) }
+            default: break
+            }
+        }
+        return r
     }
 }

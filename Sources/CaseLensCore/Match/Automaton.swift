@@ -1,12 +1,15 @@
-/// A match of one compiled sequence over tokens `first...last` (inclusive token indices).
+/// A match of one compiled pattern over tokens `first...last` (inclusive token indices).
 public struct RawMatch: Sendable, Equatable {
-    public var sequence: Int32
+    /// Index of the compiled pattern.
+    public var pattern: Int32
     public var first: Int32
     public var last: Int32
 }
 
-/// All patterns of a lexicon compiled into one nondeterministic automaton over token ids: a trie
-/// of pattern steps with word-set, name, any-word and gap transitions. Scanning keeps the set of
+/// All patterns of a lexicon compiled into one nondeterministic automaton over token ids. Each
+/// pattern element is a small trie of its alternatives (word sets, names, any word, gaps); the
+/// elements are joined by epsilon edges, so a pattern costs the sum of its elements, not their
+/// product. Patterns share their first element's trie from the root. Scanning keeps the set of
 /// partial matches alive at each token, so the cost per token depends on how many partial matches
 /// are open, not on how many rules there are. Immutable after building: share it across threads.
 public struct Automaton: Sendable {
@@ -15,6 +18,8 @@ public struct Automaton: Sendable {
     private var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
     private var outputs: [[Int32]] = [[]]
     private var hasSteps: [Bool] = [false]
+    /// Epsilon closure of each node (the node itself first).
+    private var closure: [[Int32]] = [[0]]
     /// Token transitions: (node, token id) → targets, in an open-addressing table.
     private var edgeKeys: [UInt64] = []
     private var edgeRanges: [UInt64] = []   // offset << 32 | count into edgeTargets
@@ -26,17 +31,18 @@ public struct Automaton: Sendable {
     /// Number of states.
     public var stateCount: Int { outputs.count }
 
-    init(sequences: [Sequence], vocabularySize: Int) {
+    init(patterns: [CompiledPattern], vocabularySize: Int) {
         var children: [[ItemKind: Int32]] = [[:]]
+        var epsilons: [[Int32]] = [[]]
         var tokenEdges: [UInt64: [Int32]] = [:]
         func newNode() -> Int32 {
             children.append([:]); nameEdges.append([]); anyEdges.append([]); gapChildren.append([])
-            outputs.append([]); hasSteps.append(false)
+            outputs.append([]); hasSteps.append(false); epsilons.append([])
             return Int32(outputs.count - 1)
         }
-        for (index, seq) in sequences.enumerated() {
-            var node: Int32 = 0
-            for item in seq.items {
+        func insert(_ items: [Item], from start: Int32) -> Int32 {
+            var node = start
+            for item in items {
                 if let child = children[Int(node)][item.kind] { node = child; continue }
                 let child = newNode()
                 children[Int(node)][item.kind] = child
@@ -51,7 +57,31 @@ public struct Automaton: Sendable {
                 }
                 node = child
             }
-            outputs[Int(node)].append(Int32(index))
+            return node
+        }
+        for (index, pattern) in patterns.enumerated() {
+            for variant in Self.variants(pattern.elements) {
+                var start: Int32 = 0
+                for alternatives in variant {
+                    var ends: [Int32] = []
+                    for alt in alternatives {
+                        let end = alt.isEmpty ? start : insert(alt, from: start)
+                        if !ends.contains(end) { ends.append(end) }
+                    }
+                    if ends.count == 1 { start = ends[0]; continue }
+                    let join = newNode()
+                    for e in ends { epsilons[Int(e)].append(join) }
+                    start = join
+                }
+                outputs[Int(start)].append(Int32(index))
+            }
+        }
+        // Epsilon closures.
+        closure = (0..<outputs.count).map { [Int32($0)] }
+        for n in stride(from: outputs.count - 1, through: 0, by: -1) {
+            var c: [Int32] = [Int32(n)]
+            for e in epsilons[n] { for x in closure[Int(e)] where !c.contains(x) { c.append(x) } }
+            closure[n] = c
         }
         // Flatten token edges.
         var size = 16
@@ -69,6 +99,28 @@ public struct Automaton: Sendable {
             edgeKeys[slot] = key
             edgeRanges[slot] = range
         }
+    }
+
+    /// A pattern's elements with leading and trailing optional elements resolved into separate
+    /// variants (so no pattern starts at, or ends on, an epsilon), and leading gaps dropped.
+    static func variants(_ elements: [[[Item]]]) -> [[[[Item]]]] {
+        var out: [[[[Item]]]] = []
+        func add(_ e: [[[Item]]]) {
+            var e = e
+            while let f = e.first, f.allSatisfy({ alt in alt.allSatisfy { if case .gap = $0.kind { return true }; return false } }) { e.removeFirst() }
+            guard !e.isEmpty else { return }
+            if e[0].contains(where: \.isEmpty) {
+                var required = e; required[0] = e[0].filter { !$0.isEmpty }
+                add(required); add(Array(e.dropFirst())); return
+            }
+            if e[e.count - 1].contains(where: \.isEmpty) {
+                var required = e; required[e.count - 1] = e[e.count - 1].filter { !$0.isEmpty }
+                add(required); add(Array(e.dropLast())); return
+            }
+            out.append(e)
+        }
+        add(elements)
+        return out
     }
 
     @inline(__always) static func key(_ node: Int32, _ id: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)) }
@@ -119,9 +171,11 @@ public struct Automaton: Sendable {
                     if next.count < Self.maxActive { next.append(Entry(node: node, start: start, budget: budget)) }
                 }
                 func arrive(_ node: Int32, _ start: Int32) {
-                    for out in outputs[Int(node)] { matches.append(RawMatch(sequence: out, first: start, last: k32)) }
-                    if hasSteps[Int(node)] { push(node, start, 0) }
-                    for g in gapChildren[Int(node)] { push(g.node, start, g.n) }
+                    for c in closure[Int(node)] {
+                        for out in outputs[Int(c)] { matches.append(RawMatch(pattern: out, first: start, last: k32)) }
+                        if hasSteps[Int(c)] { push(c, start, 0) }
+                        for g in gapChildren[Int(c)] { for x in closure[Int(g.node)] where hasSteps[Int(x)] { push(x, start, g.n) } }
+                    }
                 }
                 func step(_ node: Int32, _ start: Int32) {
                     if t.id >= 0 {

@@ -1,10 +1,10 @@
-/// A lexicon compiled for matching: its vocabulary, every pattern expanded into sequences, and
-/// one automaton over them. Immutable: build once, share across threads.
+/// A lexicon compiled for matching: its vocabulary, every pattern compiled element by element,
+/// and one automaton over them all. Immutable: build once, share across threads.
 public struct CompiledLexicon: Sendable {
     public let lexicon: Lexicon
     public let vocabulary: Vocabulary
     public let automaton: Automaton
-    let sequences: [Sequence]
+    let patterns: [CompiledPattern]
 
     /// Compiles every rule pattern, exception and context cue. Errors name the rule's file and line.
     public init(_ lexicon: Lexicon) throws(LexiconError) {
@@ -14,15 +14,10 @@ public struct CompiledLexicon: Sendable {
         }
         var compiler = PatternCompiler(vocabulary: Vocabulary(), tokenizer: tokenizer,
                                        morphology: lexicon.morphology, roles: lexicon.roles)
-        var sequences: [Sequence] = []
+        var patterns: [CompiledPattern] = []
         func add(_ pattern: Pattern, _ purpose: MatchPurpose, file: String) throws(LexiconError) {
             do {
-                for items in try compiler.expand(pattern) {
-                    let literals = items.reduce(0) { n, item in
-                        switch item.kind { case .token, .tokens: return n + (item.family == nil ? 2 : 1); default: return n }
-                    }
-                    sequences.append(Sequence(items: items, purpose: purpose, literals: literals))
-                }
+                patterns.append(CompiledPattern(elements: try compiler.compile(pattern), purpose: purpose))
             } catch {
                 throw LexiconError(file: file, line: pattern.line, message: "bad pattern \"\(pattern.source)\": \(error.message)")
             }
@@ -39,8 +34,8 @@ public struct CompiledLexicon: Sendable {
         }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
-        self.sequences = sequences
-        self.automaton = Automaton(sequences: sequences, vocabularySize: compiler.vocabulary.count)
+        self.patterns = patterns
+        self.automaton = Automaton(patterns: patterns, vocabularySize: compiler.vocabulary.count)
     }
 }
 
@@ -50,20 +45,27 @@ extension CompiledLexicon {
     /// yardstick (`rg -F -f`) searches these.
     public func literalPhrases(cap: Int = 8) -> [String] {
         var out = Set<String>()
-        for seq in sequences {
-            guard case .rule = seq.purpose else { continue }
+        for pattern in patterns {
+            guard case .rule = pattern.purpose else { continue }
             var phrases: [[String]] = [[]]
             var ok = true
-            for item in seq.items {
-                switch item.kind {
-                case .token(let id): phrases = phrases.map { $0 + [vocabulary.word(id)] }
-                case .tokens(let ids): phrases = phrases.flatMap { p in ids.map { p + [vocabulary.word($0)] } }
-                default: ok = false
+            for alternatives in pattern.elements {
+                var next: [[String]] = []
+                for alt in alternatives.prefix(cap) {
+                    var words: [[String]] = [[]]
+                    for item in alt {
+                        switch item.kind {
+                        case .token(let id): words = words.map { $0 + [vocabulary.word(id)] }
+                        case .tokens(let ids): words = words.flatMap { w in ids.prefix(cap).map { w + [vocabulary.word($0)] } }
+                        default: ok = false
+                        }
+                    }
+                    next += phrases.flatMap { p in words.map { p + $0 } }
                 }
+                phrases = Array(next.prefix(cap))
                 if !ok { break }
-                if phrases.count > cap { phrases = Array(phrases.prefix(cap)) }
             }
-            if ok { for p in phrases { out.insert(p.joined(separator: " ").replacingOccurrences(of: " '", with: "'").replacingOccurrences(of: " n't", with: "n't")) } }
+            if ok { for p in phrases where !p.isEmpty { out.insert(p.joined(separator: " ").replacingOccurrences(of: " '", with: "'").replacingOccurrences(of: " n't", with: "n't")) } }
         }
         return out.sorted()
     }

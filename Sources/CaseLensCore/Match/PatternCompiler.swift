@@ -26,12 +26,11 @@ public enum MatchPurpose: Sendable, Equatable {
     case cue(RecordCue)
 }
 
-/// A pattern expanded into one concrete sequence of steps.
-struct Sequence: Sendable {
-    var items: [Item]
+/// A pattern compiled for matching: for each top-level element, its alternatives as concrete
+/// step sequences (an empty alternative means the element is optional).
+struct CompiledPattern: Sendable {
+    var elements: [[[Item]]]
     var purpose: MatchPurpose
-    /// Number of literal words: more literals is a more specific match.
-    var literals: Int
 }
 
 /// Expands parsed patterns into concrete sequences over vocabulary ids.
@@ -49,20 +48,39 @@ struct PatternCompiler {
         self.vocabulary = vocabulary; self.tokenizer = tokenizer; self.morphology = morphology; self.roles = roles
     }
 
-    /// Sequences for a pattern; throws a message for unknown roles or explosive patterns.
+    /// Each element's alternatives; throws for unknown roles, patterns that can match nothing,
+    /// or elements with too many alternatives.
+    mutating func compile(_ pattern: Pattern) throws(PatternSyntaxError) -> [[[Item]]] {
+        var out: [[[Item]]] = []
+        for (i, element) in pattern.elements.enumerated() {
+            let alternatives = try expand(element, index: i + 1).map(Self.mergeGaps)
+            if alternatives.count > Self.maxExpansions {
+                throw PatternSyntaxError(message: "element \(i + 1) expands to more than \(Self.maxExpansions) word sequences; split the pattern", column: 1)
+            }
+            out.append(alternatives)
+        }
+        if out.allSatisfy({ $0.contains { $0.isEmpty } }) {
+            throw PatternSyntaxError(message: "pattern can match no words (every element is optional)", column: 1)
+        }
+        if let f = pattern.elements.first, case .gap = f { throw PatternSyntaxError(message: "a pattern cannot start with a gap", column: 1) }
+        if let l = pattern.elements.last, case .gap = l { throw PatternSyntaxError(message: "a pattern cannot end with a gap", column: 1) }
+        return out
+    }
+
+    /// Expands one pattern (used for role entries): every sequence it can match.
     mutating func expand(_ pattern: Pattern) throws(PatternSyntaxError) -> [[Item]] {
         var result: [[Item]] = [[]]
         for (i, element) in pattern.elements.enumerated() {
             let alternatives = try expand(element, index: i + 1)
-            var next: [[Item]] = []
-            next.reserveCapacity(result.count * alternatives.count)
-            for prefix in result { for alt in alternatives { next.append(prefix + alt) } }
-            result = next
+            result = result.flatMap { prefix in alternatives.map { prefix + $0 } }
             if result.count > Self.maxExpansions {
-                throw PatternSyntaxError(message: "pattern expands to more than \(Self.maxExpansions) word sequences; split it", column: 1)
+                throw PatternSyntaxError(message: "expands to more than \(Self.maxExpansions) word sequences", column: 1)
             }
         }
-        return try result.map { seq throws(PatternSyntaxError) in try Self.normalise(seq) }
+        if result.contains(where: { $0.isEmpty }) {
+            throw PatternSyntaxError(message: "can match no words (every element is optional)", column: 1)
+        }
+        return result.map(Self.mergeGaps)
     }
 
     private mutating func expand(_ element: PatternElement, index: Int) throws(PatternSyntaxError) -> [[Item]] {
@@ -128,8 +146,8 @@ struct PatternCompiler {
         return [[Item(kind: set.count == 1 ? .token(set[0]) : .tokens(set), element: element)]] + rest
     }
 
-    /// Merges adjacent gaps, drops leading and trailing gaps, and rejects sequences that match nothing.
-    static func normalise(_ seq: [Item]) throws(PatternSyntaxError) -> [Item] {
+    /// Merges adjacent gaps.
+    static func mergeGaps(_ seq: [Item]) -> [Item] {
         var out: [Item] = []
         for item in seq {
             if case .gap(let n) = item.kind, let last = out.last, case .gap(let m) = last.kind {
@@ -138,9 +156,6 @@ struct PatternCompiler {
                 out.append(item)
             }
         }
-        while let f = out.first, case .gap = f.kind { out.removeFirst() }
-        while let l = out.last, case .gap = l.kind { out.removeLast() }
-        if out.isEmpty { throw PatternSyntaxError(message: "pattern can match no words (every element is optional)", column: 1) }
         return out
     }
 

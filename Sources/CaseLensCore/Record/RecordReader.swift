@@ -282,7 +282,7 @@ struct RecordReader {
             }
             // Active: NAME (had) VERB (NAME). A bare base form ("abuse", "harm") is more often a
             // noun or an infinitive than a finite verb: no subject is read from it.
-            if let lemma = compiled.sequences[Int(m.sequence)].items.first?.family {
+            if let lemma = compiled.patterns[Int(m.pattern)].elements.first?.first?.first?.family {
                 let w = lower(k)
                 if lexicon.morphology.form(of: w, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma { continue }
             }

@@ -1,0 +1,113 @@
+@testable import CaseLensCore
+import XCTest
+
+/// Whole-record reading: people and roles, court outcomes and "alleged", plans, file-level signals.
+final class RecordTests: XCTestCase {
+    nonisolated(unsafe) static let checker: Checker = try! Checker(try! CompiledLexicon(try! LexiconLoader.builtIn()))
+
+    func report(_ text: String) -> FileReport { Self.checker.check(Document(name: "t", text: text)) }
+    func rules(_ text: String) -> [String] { report(text).findings.filter { $0.context == nil }.map(\.rule) }
+    func role(_ r: FileReport, _ name: String) -> PersonRole? { r.record?.people.all.first { $0.name.contains(name) }?.role }
+
+    func testRolesComeFromFieldsAndWhoDidWhat() {
+        let r = report("""
+        Child: Tia Morris (6)
+        Person causing harm: Dean Morris (father)
+        Mother: Kayleigh Morris
+
+        On 3 May Mr Morris punched Ms Morris in the face.
+        """)
+        XCTAssertEqual(role(r, "Dean Morris"), .personCausingHarm)
+        XCTAssertEqual(role(r, "Kayleigh Morris"), .victim)
+        XCTAssertEqual(role(r, "Tia Morris"), .child)
+        XCTAssertEqual(r.record?.perpetrator?.display, "Mr Morris")
+    }
+
+    func testAbusiveMotherAndMaleVictimAreNotAssumedAway() {
+        let r = report("""
+        Mother: Sharon Price
+        Father: Neil Price
+
+        Ms Price hit Mr Price with a saucepan while the children watched. Mr Price was injured.
+        """)
+        XCTAssertEqual(role(r, "Sharon Price"), .personCausingHarm)
+        XCTAssertEqual(role(r, "Neil Price"), .victim)
+    }
+
+    func testSuggestionsUseTheResolvedName() {
+        let r = report("Person causing harm: Dean Morris\n\nKayleigh was assaulted on Friday.")
+        let f = r.findings.first { $0.category == .absentPerpetrator && $0.scope == .span }
+        XCTAssertNotNil(f, "\(r.findings.map(\.rule))")
+        XCTAssertTrue(f?.suggestion?.contains("Dean Morris") ?? false, f?.suggestion ?? "nil")
+    }
+
+    func testAllegedAfterConvictionIsHighAndBeforeIsFine() {
+        let after = rules("""
+        02/05/2024 – Mr Khan was convicted of assaulting Ms Begum.
+        10/06/2024 – SW discussed the alleged assault with Ms Begum.
+        """)
+        XCTAssertTrue(after.contains("doubting.alleged-after-outcome"), "\(after)")
+        let before = rules("""
+        02/05/2024 – SW discussed the alleged assault with Ms Begum.
+        10/06/2024 – Mr Khan was convicted of assaulting Ms Begum.
+        """)
+        XCTAssertFalse(before.contains("doubting.alleged-after-outcome"), "\(before)")
+        // Entries out of order: the entry dated before the conviction is not flagged.
+        let outOfOrder = rules("""
+        10/06/2024 – Mr Khan pleaded guilty to assaulting Ms Begum.
+        01/03/2024 – Police report the alleged assault of Ms Begum.
+        """)
+        XCTAssertFalse(outOfOrder.contains("doubting.alleged-after-outcome"), "\(outOfOrder)")
+        let acquitted = rules("Mr Khan was found not guilty at trial. The alleged assault is still discussed at core group.")
+        XCTAssertFalse(acquitted.contains("doubting.alleged-after-outcome"), "\(acquitted)")
+        let newMatter = rules("Mr Khan pleaded guilty in May. Police are investigating a further alleged breach in June.")
+        XCTAssertFalse(newMatter.contains("doubting.alleged-after-outcome"), "\(newMatter)")
+    }
+
+    func testPassivesWithAnAgentOrNotAboutAbuseAreFine() {
+        XCTAssertFalse(rules("Ms Begum was assaulted by Mr Khan on 3 March.").contains { $0.hasPrefix("absent-perpetrator") })
+        XCTAssertFalse(rules("Ms Begum was admitted to hospital and was referred by her GP.").contains { $0.hasPrefix("absent-perpetrator") })
+        XCTAssertTrue(rules("Ms Begum was assaulted on 3 March.").contains { $0.hasPrefix("absent-perpetrator") })
+    }
+
+    func testPlanImbalance() {
+        let victimOnly = rules("""
+        Child protection plan
+        - Mum to call the police if Dad comes to the house.
+        - Mum to attend the Freedom Programme.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertTrue(victimOnly.contains("victim-tasked.plan-imbalance"), "\(victimOnly)")
+        let balanced = rules("""
+        Child protection plan
+        - Mum to call the police if Dad comes to the house.
+        - Dad to attend the Drive programme and meet the SW monthly.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertFalse(balanced.contains("victim-tasked.plan-imbalance"), "\(balanced)")
+    }
+
+    func testPerpetratorNonEngagementWithFollowUpIsNotUnnamed() {
+        let r = rules("""
+        Person causing harm: Scott Ferris
+        Mr Ferris punched Ms Cole on 2 March. SW wrote to Mr Ferris and visited twice; he has not engaged. SW will try again with probation.
+        """)
+        XCTAssertFalse(r.contains("absent-perpetrator.unnamed"), "\(r)")
+    }
+
+    func testUnnamedWhenAbuseHasNoNamedPerpetrator() {
+        let r = rules("""
+        Mother: Gemma Parry
+        Police attended after a 999 call. Mum had been assaulted and had a cut lip. There has been domestic abuse in the home for a year.
+        """)
+        XCTAssertTrue(r.contains("absent-perpetrator.unnamed"), "\(r)")
+    }
+
+    func testDates() {
+        for s in ["2 May 2024", "02/05/2024", "2024-05-02", "2nd May 2024", "Thursday 2 May 2024", "2/5/24"] {
+            XCTAssertEqual(RecordDate.parse(prefixOf: Substring(s)), RecordDate(year: 2024, month: 5, day: 2), s)
+        }
+        XCTAssertEqual(RecordDate.parse(prefixOf: "May 2024"), RecordDate(year: 2024, month: 5, day: 1))
+        XCTAssertNil(RecordDate.parse(prefixOf: "Mum said"))
+    }
+}
