@@ -68,16 +68,12 @@ struct Judge {
             let s = sentence(of: Int(m.first))
             // Matches never cross a sentence boundary.
             if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
-            let toks = tokens
-            let inSentence = { (x: RawMatch) in s.contains(Int(toks[Int(x.first)].start)) }
-            if let ex = exceptions[r], ex.contains(where: { $0.first <= m.last && $0.last >= m.first && inSentence($0) }) { continue }
-            if let un = unless[r], un.contains(where: inSentence) { continue }
+            if let ex = exceptions[r], overlaps(ex, m, sentence: s) { continue }
+            if let un = unless[r], anyIn(un, s) { continue }
             if rule.requires == .priorOutcome {
-                guard record.outcome(before: Int(tokens[Int(m.first)].start)) != nil, !newMatter.contains(where: inSentence) else { continue }
+                guard record.outcome(before: Int(tokens[Int(m.first)].start)) != nil, !anyIn(newMatter, s) else { continue }
             }
-            if rule.negation == .cancels, negations.contains(where: {
-                $0.last < m.first && $0.last >= m.first - Int32(Self.negationWindow) && inSentence($0)
-            }) { continue }
+            if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(compiled.patterns[Int(m.pattern)].elements, tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
@@ -105,17 +101,71 @@ struct Judge {
         return out
     }
 
+    // MARK: context lookups. Match lists are in order of their last token: binary search.
+
+    /// Index of the first match in `list` whose last token is at or after `k`.
+    private func lowerBound(_ list: [RawMatch], lastAtLeast k: Int32) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if list[mid].last < k { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// True when a match of `list` starts inside the byte range `s`.
+    private func anyIn(_ list: [RawMatch], _ s: Range<Int>) -> Bool {
+        guard let firstToken = firstToken(atOrAfter: s.lowerBound) else { return false }
+        var i = lowerBound(list, lastAtLeast: Int32(firstToken))
+        while i < list.count {
+            let start = Int(tokens[Int(list[i].first)].start)
+            if s.contains(start) { return true }
+            if Int(tokens[Int(list[i].last)].start) >= s.upperBound { return false }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when a match of `list` in the same sentence shares a word with `m`.
+    private func overlaps(_ list: [RawMatch], _ m: RawMatch, sentence s: Range<Int>) -> Bool {
+        var i = lowerBound(list, lastAtLeast: m.first)
+        while i < list.count && list[i].first <= m.last + 64 {
+            let x = list[i]
+            if x.first <= m.last && x.last >= m.first && s.contains(Int(tokens[Int(x.first)].start)) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when a negation cue ends within the few words before `m`, in its sentence.
+    private func negated(_ m: RawMatch, _ cues: [RawMatch], sentence s: Range<Int>) -> Bool {
+        var i = lowerBound(cues, lastAtLeast: m.first - Int32(Self.negationWindow))
+        while i < cues.count && cues[i].last < m.first {
+            if s.contains(Int(tokens[Int(cues[i].first)].start)) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The first token starting at or after byte `offset`.
+    private func firstToken(atOrAfter offset: Int) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid } }
+        return lo < tokens.count ? lo : nil
+    }
+
     /// True when every word of the match is inside quotation marks and the quote is attributed
     /// (a speech verb, or a colon, shortly before it or in the same sentence).
     private func isAttributedQuote(_ m: RawMatch, sentence s: Range<Int>, speech: [RawMatch]) -> Bool {
         for k in m.first...m.last where !tokens[Int(k)].flags.contains(.quoted) { return false }
         let matchStart = Int(tokens[Int(m.first)].start)
         let windowStart = max(0, matchStart - Self.attributionWindow)
-        for cue in speech {
-            let t = tokens[Int(cue.first)]
-            if t.flags.contains(.quoted) && cue.last >= m.first && cue.first <= m.last { continue }
-            let start = Int(t.start)
-            if start >= windowStart && start < s.upperBound { return true }
+        if let from = firstToken(atOrAfter: windowStart) {
+            var i = lowerBound(speech, lastAtLeast: Int32(from))
+            while i < speech.count {
+                let cue = speech[i]
+                let start = Int(tokens[Int(cue.first)].start)
+                if start >= s.upperBound { break }
+                if !(cue.last >= m.first && cue.first <= m.last) && start >= windowStart { return true }
+                i += 1
+            }
         }
         var p = matchStart - 1
         while p >= windowStart {

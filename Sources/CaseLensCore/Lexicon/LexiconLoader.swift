@@ -85,7 +85,7 @@ private struct FileReader {
 
     func root(_ text: String) throws(LexiconError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "empty lexicon file") }
+            guard let node = try Yams.compose(yaml: text, .basic) else { throw fail(nil, "empty lexicon file") }
             return node
         } catch let e as LexiconError {
             throw e

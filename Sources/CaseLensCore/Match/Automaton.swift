@@ -13,13 +13,26 @@ public struct RawMatch: Sendable, Equatable {
 /// partial matches alive at each token, so the cost per token depends on how many partial matches
 /// are open, not on how many rules there are. Immutable after building: share it across threads.
 public struct Automaton: Sendable {
-    private var nameEdges: [[Int32]] = [[]]
-    private var anyEdges: [[Int32]] = [[]]
-    private var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
-    private var outputs: [[Int32]] = [[]]
-    private var hasSteps: [Bool] = [false]
+    /// Per-node lists in compressed form: node n's list is `data[start[n]..<start[n + 1]]`.
+    struct Lists: Sendable {
+        var start: [Int32] = [0]
+        var data: [Int32] = []
+        init(_ lists: [[Int32]]) {
+            start.reserveCapacity(lists.count + 1)
+            for l in lists { data += l; start.append(Int32(data.count)) }
+        }
+        init() {}
+    }
+    private var names = Lists()
+    private var anys = Lists()
+    /// Gap children: target node and, in `gapBudgets`, how many words the gap may skip.
+    private var gaps = Lists()
+    private var gapBudgets: [Int8] = []
+    private var outs = Lists()
     /// Epsilon closure of each node (the node itself first).
-    private var closure: [[Int32]] = [[0]]
+    private var closures = Lists()
+    private var hasSteps: [Bool] = [false]
+    private var nodeCount = 1
     /// Token transitions: (node, token id) → targets, in an open-addressing table.
     private var edgeKeys: [UInt64] = []
     private var edgeRanges: [UInt64] = []   // offset << 32 | count into edgeTargets
@@ -29,9 +42,13 @@ public struct Automaton: Sendable {
     private var rootRanges: [UInt64] = []
 
     /// Number of states.
-    public var stateCount: Int { outputs.count }
+    public var stateCount: Int { nodeCount }
 
     init(patterns: [CompiledPattern], vocabularySize: Int) {
+        var nameEdges: [[Int32]] = [[]]
+        var anyEdges: [[Int32]] = [[]]
+        var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
+        var outputs: [[Int32]] = [[]]
         var children: [[ItemKind: Int32]] = [[:]]
         var epsilons: [[Int32]] = [[]]
         var tokenEdges: [UInt64: [Int32]] = [:]
@@ -40,49 +57,69 @@ public struct Automaton: Sendable {
             outputs.append([]); hasSteps.append(false); epsilons.append([])
             return Int32(outputs.count - 1)
         }
-        func insert(_ items: [Item], from start: Int32) -> Int32 {
-            var node = start
-            for item in items {
-                if let child = children[Int(node)][item.kind] { node = child; continue }
-                let child = newNode()
-                children[Int(node)][item.kind] = child
-                switch item.kind {
-                case .token(let id): tokenEdges[Self.key(node, id), default: []].append(child); hasSteps[Int(node)] = true
-                case .tokens(let ids):
-                    for id in ids { tokenEdges[Self.key(node, id), default: []].append(child) }
-                    hasSteps[Int(node)] = true
-                case .name: nameEdges[Int(node)].append(child); hasSteps[Int(node)] = true
-                case .any: anyEdges[Int(node)].append(child); hasSteps[Int(node)] = true
-                case .gap(let n): gapChildren[Int(node)].append((Int8(n), child))
-                }
-                node = child
+        func child(_ node: Int32, _ kind: ItemKind) -> Int32 {
+            if let c = children[Int(node)][kind] { return c }
+            let c = newNode()
+            children[Int(node)][kind] = c
+            switch kind {
+            case .token(let id): tokenEdges[Self.key(node, id), default: []].append(c); hasSteps[Int(node)] = true
+            case .tokens(let ids):
+                for id in ids { tokenEdges[Self.key(node, id), default: []].append(c) }
+                hasSteps[Int(node)] = true
+            case .name: nameEdges[Int(node)].append(c); hasSteps[Int(node)] = true
+            case .any: anyEdges[Int(node)].append(c); hasSteps[Int(node)] = true
+            case .gap(let n): gapChildren[Int(node)].append((Int8(n), c))
             }
-            return node
+            return c
         }
+        // Word sets are split into one edge per word, so alternatives that share a word share a
+        // node (a trie over words, not over sets).
+        func insert(_ items: ArraySlice<Item>, from node: Int32, into ends: inout [Int32]) {
+            guard let item = items.first else { if !ends.contains(node) { ends.append(node) }; return }
+            if case .tokens(let ids) = item.kind {
+                for id in ids { insert(items.dropFirst(), from: child(node, .token(id)), into: &ends) }
+            } else {
+                insert(items.dropFirst(), from: child(node, item.kind), into: &ends)
+            }
+        }
+        // Patterns with the same elements from the same node share the element's join node.
+        var joins: [JoinKey: Int32] = [:]
         for (index, pattern) in patterns.enumerated() {
             for variant in Self.variants(pattern.elements) {
                 var start: Int32 = 0
                 for alternatives in variant {
+                    let key = JoinKey(start: start, alternatives: alternatives.map { $0.map(\.kind) })
+                    if let j = joins[key] { start = j; continue }
                     var ends: [Int32] = []
                     for alt in alternatives {
-                        let end = alt.isEmpty ? start : insert(alt, from: start)
-                        if !ends.contains(end) { ends.append(end) }
+                        if alt.isEmpty { if !ends.contains(start) { ends.append(start) } }
+                        else { insert(alt[...], from: start, into: &ends) }
                     }
-                    if ends.count == 1 { start = ends[0]; continue }
-                    let join = newNode()
-                    for e in ends { epsilons[Int(e)].append(join) }
+                    let join: Int32
+                    if ends.count == 1 { join = ends[0] } else {
+                        join = newNode()
+                        for e in ends { epsilons[Int(e)].append(join) }
+                    }
+                    joins[key] = join
                     start = join
                 }
                 outputs[Int(start)].append(Int32(index))
             }
         }
-        // Epsilon closures.
-        closure = (0..<outputs.count).map { [Int32($0)] }
+        // Epsilon closures (epsilon edges always point to later nodes).
+        var closure: [[Int32]] = (0..<outputs.count).map { [Int32($0)] }
         for n in stride(from: outputs.count - 1, through: 0, by: -1) {
             var c: [Int32] = [Int32(n)]
             for e in epsilons[n] { for x in closure[Int(e)] where !c.contains(x) { c.append(x) } }
             closure[n] = c
         }
+        nodeCount = outputs.count
+        names = Lists(nameEdges)
+        anys = Lists(anyEdges)
+        gaps = Lists(gapChildren.map { $0.map(\.node) })
+        gapBudgets = gapChildren.flatMap { $0.map(\.n) }
+        outs = Lists(outputs)
+        closures = Lists(closure)
         // Flatten token edges.
         var size = 16
         while size < tokenEdges.count * 2 { size *= 2 }
@@ -99,6 +136,12 @@ public struct Automaton: Sendable {
             edgeKeys[slot] = key
             edgeRanges[slot] = range
         }
+    }
+
+    /// An element compiled from a node: what identifies its join node.
+    struct JoinKey: Hashable {
+        var start: Int32
+        var alternatives: [[ItemKind]]
     }
 
     /// A pattern's elements with leading and trailing optional elements resolved into separate
@@ -146,15 +189,28 @@ public struct Automaton: Sendable {
     /// Limit on open partial matches, so pathological text cannot make a scan quadratic.
     static let maxActive = 512
 
-    /// Every match of every sequence in `tokens`, in order of their last token.
+    /// Every match of every pattern in `tokens`, in order of their last token.
     public func scan(_ tokens: [Token]) -> [RawMatch] {
         var matches: [RawMatch] = []
         var current: [Entry] = []
         var next: [Entry] = []
         current.reserveCapacity(64); next.reserveCapacity(64)
-        let rootHasName = !nameEdges[0].isEmpty, rootHasAny = !anyEdges[0].isEmpty
+        // One entry per node: `stamp[node] == k` when `next` already holds it, at `slot[node]`.
+        var stamp = [Int32](repeating: -1, count: nodeCount)
+        var slot = [Int32](repeating: 0, count: nodeCount)
+        let rootHasName = names.start[1] > names.start[0], rootHasAny = anys.start[1] > anys.start[0]
 
         tokens.withUnsafeBufferPointer { toks in
+        names.start.withUnsafeBufferPointer { nameStart in names.data.withUnsafeBufferPointer { nameData in
+        anys.start.withUnsafeBufferPointer { anyStart in anys.data.withUnsafeBufferPointer { anyData in
+        gaps.start.withUnsafeBufferPointer { gapStart in gaps.data.withUnsafeBufferPointer { gapData in
+        gapBudgets.withUnsafeBufferPointer { budgets in
+        outs.start.withUnsafeBufferPointer { outStart in outs.data.withUnsafeBufferPointer { outData in
+        closures.start.withUnsafeBufferPointer { closureStart in closures.data.withUnsafeBufferPointer { closureData in
+        hasSteps.withUnsafeBufferPointer { steps in
+        edgeTargets.withUnsafeBufferPointer { targets in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        slot.withUnsafeMutableBufferPointer { slot in
             for k in 0..<toks.count {
                 let t = toks[k]
                 if t.flags.contains(.hardBreak) { current.removeAll(keepingCapacity: true) }
@@ -162,19 +218,36 @@ public struct Automaton: Sendable {
                 if current.isEmpty && t.id < 0 && !rootHasAny && !(rootHasName && t.flags.contains(.capitalised)) { continue }
                 next.removeAll(keepingCapacity: true)
                 let k32 = Int32(k)
+                let capitalised = t.flags.contains(.capitalised)
 
+                // At most one open match per node: the one that may skip most, then the longest.
                 func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
-                    for i in 0..<next.count where next[i].node == node && next[i].start == start {
-                        if next[i].budget < budget { next[i].budget = budget }
+                    let n = Int(node)
+                    if stamp[n] == k32 {
+                        let i = Int(slot[n])
+                        if budget > next[i].budget || (budget == next[i].budget && start < next[i].start) {
+                            next[i].budget = budget; next[i].start = start
+                        }
                         return
                     }
-                    if next.count < Self.maxActive { next.append(Entry(node: node, start: start, budget: budget)) }
+                    if next.count < Self.maxActive {
+                        stamp[n] = k32; slot[n] = Int32(next.count)
+                        next.append(Entry(node: node, start: start, budget: budget))
+                    }
                 }
                 func arrive(_ node: Int32, _ start: Int32) {
-                    for c in closure[Int(node)] {
-                        for out in outputs[Int(c)] { matches.append(RawMatch(pattern: out, first: start, last: k32)) }
-                        if hasSteps[Int(c)] { push(c, start, 0) }
-                        for g in gapChildren[Int(c)] { for x in closure[Int(g.node)] where hasSteps[Int(x)] { push(x, start, g.n) } }
+                    for ci in Int(closureStart[Int(node)])..<Int(closureStart[Int(node) + 1]) {
+                        let c = Int(closureData[ci])
+                        for oi in Int(outStart[c])..<Int(outStart[c + 1]) {
+                            matches.append(RawMatch(pattern: outData[oi], first: start, last: k32))
+                        }
+                        if steps[c] { push(Int32(c), start, 0) }
+                        for gi in Int(gapStart[c])..<Int(gapStart[c + 1]) {
+                            let g = Int(gapData[gi])
+                            for xi in Int(closureStart[g])..<Int(closureStart[g + 1]) where steps[Int(closureData[xi])] {
+                                push(closureData[xi], start, budgets[gi])
+                            }
+                        }
                     }
                 }
                 func step(_ node: Int32, _ start: Int32) {
@@ -182,11 +255,12 @@ public struct Automaton: Sendable {
                         let r = edges(node, t.id)
                         if r != 0 {
                             let off = Int(r >> 32), n = Int(r & 0xFFFF_FFFF)
-                            for j in off..<(off + n) { arrive(edgeTargets[j], start) }
+                            for j in off..<(off + n) { arrive(targets[j], start) }
                         }
                     }
-                    if t.flags.contains(.capitalised) { for c in nameEdges[Int(node)] { arrive(c, start) } }
-                    for c in anyEdges[Int(node)] { arrive(c, start) }
+                    let n = Int(node)
+                    if capitalised { for i in Int(nameStart[n])..<Int(nameStart[n + 1]) { arrive(nameData[i], start) } }
+                    for i in Int(anyStart[n])..<Int(anyStart[n + 1]) { arrive(anyData[i], start) }
                 }
 
                 for e in current {
@@ -196,7 +270,7 @@ public struct Automaton: Sendable {
                 step(0, k32)
                 swap(&current, &next)
             }
-        }
+        }}}}}}}}}}}}}}}}
         return matches
     }
 }

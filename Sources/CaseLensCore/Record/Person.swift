@@ -30,7 +30,12 @@ public struct Person: Sendable, Equatable {
         return name
     }
 
-    mutating func addEvidence(_ e: String) { if !evidence.contains(e) { evidence.append(e) } }
+    /// Most pieces of evidence kept per person (the votes still count them all).
+    static let evidenceShown = 8
+
+    mutating func addEvidence(_ e: String) {
+        if evidence.count < Self.evidenceShown && !evidence.contains(e) { evidence.append(e) }
+    }
 
     /// Settles `role` from the evidence: a form field wins, then what the person did or had done to them.
     mutating func settle() {
@@ -44,6 +49,15 @@ public struct Person: Sendable, Equatable {
 /// The people of one record.
 public struct People: Sendable {
     public var all: [Person] = []
+    /// Lower-cased surname, forename or kinship → indices into `all`.
+    private var index: [String: [Int]] = [:]
+
+    private mutating func reindex(_ i: Int) {
+        let p = all[i]
+        for key in [p.surname.map { "s:" + $0.lowercased() }, p.forename.map { "f:" + $0.lowercased() }, p.kinship.map { "k:" + $0 }].compactMap({ $0 }) {
+            if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
+        }
+    }
 
     static let equivalentKin: [String: String] = ["dad": "father", "daddy": "father", "stepdad": "stepfather",
                                                    "mum": "mother", "mummy": "mother", "mom": "mother", "stepmum": "stepmother"]
@@ -61,7 +75,12 @@ public struct People: Sendable {
         let surname = ws.count >= 2 || title != nil ? ws.last! : nil
         let forename = ws.count >= 2 || (title == nil && ws.count == 1) ? ws.first! : nil
         let kin = kinship.map { Self.canonicalKin($0.lowercased()) }
-        for i in all.indices {
+        var candidates: [Int] = []
+        for key in [surname.map { "s:" + $0.lowercased() }, forename.map { "f:" + $0.lowercased() }, kin.map { "k:" + $0 }].compactMap({ $0 }) {
+            for i in index[key] ?? [] where !candidates.contains(i) { candidates.append(i) }
+        }
+        candidates.sort()
+        for i in candidates {
             var p = all[i]
             let sameSurname = surname != nil && p.surname?.lowercased() == surname!.lowercased()
             let sameForename = forename != nil && p.forename?.lowercased() == forename!.lowercased()
@@ -76,19 +95,22 @@ public struct People: Sendable {
                 if p.kinship == nil { p.kinship = kin }
                 if (p.forename != nil && p.surname != nil) && p.name.split(separator: " ").count < 2 { p.name = "\(p.forename!) \(p.surname!)" }
                 all[i] = p
+                reindex(i)
                 return i
             }
         }
         let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
         all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
+        reindex(all.count - 1)
         return all.count - 1
     }
 
     /// The person a family word refers to ("Dad" → the person linked as father), added if new.
     mutating func person(kin word: String) -> Int {
         let kin = Self.canonicalKin(word.lowercased())
-        if let i = all.firstIndex(where: { $0.kinship == kin }) { return i }
+        if let i = index["k:" + kin]?.first { return i }
         all.append(Person(name: word, kinship: kin))
+        reindex(all.count - 1)
         return all.count - 1
     }
 

@@ -92,7 +92,7 @@ struct RecordReader {
                 if b[q] == 0x3A { colon = q; break }
                 q += 1
             }
-            guard colon > p else { continue }
+            guard colon > p, !b[p..<colon].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             let label = document.text(p, colon).trimmingCharacters(in: [" ", "\t"]).lowercased()
             guard let role = role(of: label) else { continue }
             var e = colon + 1
@@ -315,10 +315,13 @@ struct RecordReader {
     }
 
     private func mentions(of p: Person, outside fieldLines: Set<Int>) -> Int {
-        let keys = Set([p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0?.lowercased() })
+        let keys = Set([p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0.map { Array($0.lowercased().utf8) } })
+        let lengths = Set(keys.map(\.count))
         var n = 0
-        for (k, t) in tokens.enumerated() where t.flags.contains(.capitalised) && keys.contains(lower(k)) {
-            if !fieldLines.contains(document.position(of: Int(t.start)).line) { n += 1 }
+        let b = document.bytes
+        for t in tokens where t.flags.contains(.capitalised) && lengths.contains(Int(t.end - t.start)) {
+            let word = b[Int(t.start)..<Int(t.end)].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+            if keys.contains(word) && !fieldLines.contains(document.position(of: Int(t.start)).line) { n += 1 }
         }
         return n
     }
@@ -365,7 +368,8 @@ struct RecordReader {
             while k < tokens.count && Int(tokens[k].start) < start { k += 1 }
             guard k < tokens.count, Int(tokens[k].start) < end else { continue }
             var first = k
-            if ["action", "actions"].contains(lower(first)), first + 1 < tokens.count, tokens[first + 1].flags.contains(.softBreak) { first += 1 }
+            let len = Int(tokens[first].end - tokens[first].start)
+            if (len == 6 || len == 7), ["action", "actions"].contains(lower(first)), first + 1 < tokens.count, tokens[first + 1].flags.contains(.softBreak) { first += 1 }
             while first < tokens.count && tokens[first].flags.contains(.number) && Int(tokens[first].start) < end { first += 1 }
             guard inPlan || isBullet || first != k else { continue }
             // The actor: up to six words before an action verb.

@@ -19,7 +19,9 @@ public struct ICUError: Error, CustomStringConvertible {
 /// Not thread-safe: use one per thread.
 public final class Tokenizer {
     private let words: OpaquePointer
-    private var scratch = [UInt8](repeating: 0, count: 1024)
+    /// Folding buffer (a raw pointer: an array property would be checked for uniqueness on every write).
+    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+    private static let scratchCapacity = 1024
 
     public init() throws {
         var err: Int32 = 0
@@ -27,7 +29,7 @@ public final class Tokenizer {
         words = w
     }
 
-    deinit { cl_words_close(words) }
+    deinit { cl_words_close(words); scratch.deallocate() }
 
     /// Segment with ICU alone (no ASCII fast path): for the differential test and comparisons.
     public var icuOnly = false
@@ -109,14 +111,14 @@ public final class Tokenizer {
     /// The folded bytes of `b[s..<e]`.
     func fold(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
         let n = foldIntoScratch(b, s, e)
-        return Array(scratch[0..<n])
+        return Array(UnsafeBufferPointer(start: scratch, count: n))
     }
 
     @inline(__always)
     private func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ vocabulary: Vocabulary) -> Int32 {
         let n = foldIntoScratch(b, s, e)
         if n == 0 { return Vocabulary.unknown }
-        return scratch.withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, n) }
+        return vocabulary.lookup(UnsafePointer(scratch), n)
     }
 
     /// Folds into `scratch`: ASCII lower-cased inline, anything else through ICU NFKC_Casefold.
@@ -131,11 +133,9 @@ public final class Tokenizer {
             scratch[k] = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
         }
         if ascii { return n }
-        let m = scratch.withUnsafeMutableBufferPointer { dst in
-            dst.withMemoryRebound(to: CChar.self) { d in
-                b.withMemoryRebound(to: CChar.self) { src in
-                    cl_fold_utf8(src.baseAddress! + s, Int32(n), d.baseAddress, Int32(d.count))
-                }
+        let m = scratch.withMemoryRebound(to: CChar.self, capacity: Self.scratchCapacity) { d in
+            b.withMemoryRebound(to: CChar.self) { src in
+                cl_fold_utf8(src.baseAddress! + s, Int32(n), d, Int32(Self.scratchCapacity))
             }
         }
         return m < 0 ? 0 : Int(m)
