@@ -9,10 +9,12 @@ let package = Package(
     products: [
         .executable(name: "caselens", targets: ["caselens"]),
         .library(name: "CaseLensCore", targets: ["CaseLensCore"]),
+        .library(name: "CaseLensIO", targets: ["CaseLensIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian's ICU (libicu-dev), found with pkg-config. Only CaseLensICU sees its headers.
@@ -31,12 +33,23 @@ let package = Package(
             "CaseLensICU", "CaseLensLexicons",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Many records: readers (txt, md, html, docx, csv), file walker, worker pool, writers
+        // (text, jsonl, csv, sarif), baseline, and the health-check summary (md, html + svg).
+        .target(name: "CaseLensIO", dependencies: [
+            "CaseLensCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The command-line interface: thin wiring, no logic.
         .executableTarget(name: "caselens", dependencies: [
-            "CaseLensCore",
+            "CaseLensCore", "CaseLensIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore"]),
-        .testTarget(name: "CaseLensCLITests", dependencies: ["caselens"]),
+        .testTarget(name: "CaseLensIOTests", dependencies: [
+            "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "CaseLensCLITests", dependencies: [
+            "caselens", "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

@@ -20,7 +20,7 @@ struct CaseLensCommand: ParsableCommand {
           caselens rules                         list every rule
           caselens explain victim-blaming.failure-to-protect
         """,
-        subcommands: [Check.self, Rules.self, Explain.self, Bench.self],
+        subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self],
         defaultSubcommand: nil)
 }
 

@@ -23,6 +23,7 @@ public struct AnnotatedRecord: Sendable {
 public struct CorpusEvaluation: Sendable {
     public struct Counts: Sendable {
         public var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        public init() {}
         public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
         public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
     }
