@@ -88,11 +88,7 @@ public struct HTMLSummary {
 
         // Good practice.
         body += "<section class=\"good\"><h2>Good practice</h2><p>\(e(W.goodPracticeNote))</p><ul>"
-        body += "<li><strong>\(W.count(c.clean))</strong> records (\(W.percent(c.share(c.clean)))) have no counted findings.</li>"
-        body += "<li><strong>\(W.count(c.quotedEvidence))</strong> records (\(W.percent(c.share(c.quotedEvidence)))) keep the person causing harm\u{2019}s own words as attributed quotes: evidence, recorded as said.</li>"
-        if c.namingKnown > 0 {
-            body += "<li><strong>\(W.count(c.naming))</strong> of the \(W.count(c.namingKnown)) records that record abuse (\(W.percent(Double(c.naming) / Double(c.namingKnown)))) say who the person causing harm is.</li>"
-        }
+        for line in W.goodPractice(c) { body += "<li><strong>\(e(line.count))</strong> \(e(line.text))</li>" }
         body += "</ul></section>\n"
 
         // Phrases and rules.

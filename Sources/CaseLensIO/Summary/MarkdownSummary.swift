@@ -53,11 +53,7 @@ public struct MarkdownSummary {
         out += "\n"
 
         out += "## Good practice\n\n\(W.goodPracticeNote)\n\n"
-        out += "- \(W.count(c.clean)) records (\(W.percent(c.share(c.clean)))) have no counted findings.\n"
-        out += "- \(W.count(c.quotedEvidence)) records (\(W.percent(c.share(c.quotedEvidence)))) keep the person causing harm's own words as attributed quotes: evidence, recorded as said.\n"
-        if c.namingKnown > 0 {
-            out += "- \(W.count(c.naming)) of the \(W.count(c.namingKnown)) records that record abuse (\(W.percent(Double(c.naming) / Double(c.namingKnown)))) say who the person causing harm is.\n"
-        }
+        for line in W.goodPractice(c) { out += "- \(line.count) \(line.text)\n" }
         out += "\n"
 
         if redact {

@@ -41,6 +41,18 @@ public enum SummaryWording {
     ]
 
     /// A short description of each category (from the findings guide).
+    /// The good-practice lines: a count to emphasise, then the rest of the sentence.
+    public static func goodPractice(_ c: HealthCheck) -> [(count: String, text: String)] {
+        var lines = [
+            (count(c.clean), "records (\(percent(c.share(c.clean)))) have no counted findings."),
+            (count(c.quotedEvidence), "records (\(percent(c.share(c.quotedEvidence)))) keep the person causing harm\u{2019}s own words as attributed quotes: evidence, recorded as said."),
+        ]
+        if c.namingKnown > 0 {
+            lines.append((count(c.naming), "of the \(count(c.namingKnown)) records that record abuse (\(percent(Double(c.naming) / Double(c.namingKnown)))) say who the person causing harm is."))
+        }
+        return lines
+    }
+
     public static func describe(category: String) -> String {
         switch category {
         case "victim-blaming": "holds the adult victim responsible for the abuse or for protecting the children from it"
