@@ -16,8 +16,8 @@ struct Bench: ParsableCommand {
         abstract: "Time tokenise+match and the full check over files, in one process (for bench/run.sh).",
         shouldDisplay: false)
 
-    @Argument(help: "Files to read.")
-    var files: [String]
+    @Argument(help: "Files to read (none needed with --phrases).")
+    var files: [String] = []
 
     @Flag(help: "Print the lexicon's literal phrases (one a line) and exit: the ripgrep yardstick's input.")
     var phrases = false
@@ -46,6 +46,7 @@ struct Bench: ParsableCommand {
             for p in compiled.literalPhrases() { print(p) }
             return
         }
+        if files.isEmpty { fail(CLIError.usage("give files to time (or --phrases)")) }
         let docs = try files.map { path -> Document in
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(path): cannot be read") }
             return Document(name: path, bytes: [UInt8](data))
