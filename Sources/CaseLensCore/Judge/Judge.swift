@@ -88,12 +88,17 @@ struct Judge {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.match.first < b.match.first
         }
-        var taken: [ClosedRange<Int32>] = []
+        // A match loses to a more specific one it overlaps when it lies inside it or has the same
+        // category; a partial overlap across categories is two problems, and both are kept.
+        var taken: [(range: ClosedRange<Int32>, category: Category)] = []
         var out: [Finding] = []
         for c in candidates {
             let range = c.match.first...c.match.last
-            if taken.contains(where: { $0.overlaps(range) }) { continue }
-            taken.append(range)
+            let category = rules[c.rule].category
+            if taken.contains(where: { t in
+                t.range.overlaps(range) && (t.category == category || (t.range.lowerBound <= range.lowerBound && range.upperBound <= t.range.upperBound))
+            }) { continue }
+            taken.append((range, category))
             out.append(finding(for: c))
         }
         out += fileFindings(spans: out)
