@@ -238,12 +238,12 @@ private struct FileReader {
         }
         if flag.count < 2 { throw fail(examplesNode, "rule '\(id)' needs at least two examples.flag") }
         if pass.count < 2 { throw fail(examplesNode, "rule '\(id)' needs at least two examples.pass") }
-        for (k, v) in [("message", message), ("why", why), ("source", source)] where v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for (k, v) in [("message", message), ("why", why), ("source", source)] where v.trimmedSpaces.isEmpty {
             throw fail(fields[k], "rule '\(id)' has an empty \(k)")
         }
         return Rule(id: id, category: category, severity: severity, patterns: patterns, exceptions: exceptions,
-                    unlessInSentence: unless, negation: negation, requires: requires, signal: signal, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
-                    why: why.trimmingCharacters(in: .whitespacesAndNewlines), suggestion: suggestion,
+                    unlessInSentence: unless, negation: negation, requires: requires, signal: signal, message: message.trimmedSpaces,
+                    why: why.trimmedSpaces, suggestion: suggestion,
                     source: source, flagExamples: flag, passExamples: pass, file: file, line: node.mark?.line ?? 0)
     }
 
@@ -321,6 +321,16 @@ private struct FileReader {
             }
         }
         return (neg, speech)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (without Foundation's bridging cost).
+    var trimmedSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }
 

@@ -37,33 +37,42 @@ public enum PatternParser {
     public static let maxGap = 8
 
     public static func parse(_ source: String, line: Int = 0) throws(PatternSyntaxError) -> Pattern {
-        var p = Cursor(chars: Array(source))
+        var p = Cursor(bytes: Array(source.utf8))
         let seq = try p.sequence(topLevel: true)
-        if p.index < p.chars.count {
-            throw PatternSyntaxError(message: "unexpected '\(p.chars[p.index])'", column: p.index + 1)
+        if p.index < p.bytes.count {
+            throw PatternSyntaxError(message: "unexpected '\(p.character(at: p.index))'", column: p.index + 1)
         }
         if seq.isEmpty { throw PatternSyntaxError(message: "empty pattern", column: 1) }
         return Pattern(source: source, elements: seq, line: line)
     }
 
+    /// Reads a pattern as UTF-8 bytes: every piece of syntax is ASCII, and words are any other bytes.
     private struct Cursor {
-        let chars: [Character]
+        let bytes: [UInt8]
         var index = 0
 
-        mutating func skipSpaces() { while index < chars.count && chars[index].isWhitespace { index += 1 } }
+        static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        /// ( ) | ? < > * ~ @
+        static func isSyntax(_ c: UInt8) -> Bool {
+            c == 0x28 || c == 0x29 || c == 0x7C || c == 0x3F || c == 0x3C || c == 0x3E || c == 0x2A || c == 0x7E || c == 0x40
+        }
+
+        func character(at i: Int) -> String { String(decoding: bytes[i..<min(i + 1, bytes.count)], as: UTF8.self) }
+
+        mutating func skipSpaces() { while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 } }
 
         mutating func sequence(topLevel: Bool) throws(PatternSyntaxError) -> [PatternElement] {
             var out: [PatternElement] = []
             while true {
                 skipSpaces()
-                guard index < chars.count else { break }
-                let c = chars[index]
-                if c == "|" || c == ")" {
-                    if topLevel { throw PatternSyntaxError(message: "'\(c)' outside a group", column: index + 1) }
+                guard index < bytes.count else { break }
+                let c = bytes[index]
+                if c == 0x7C || c == 0x29 {
+                    if topLevel { throw PatternSyntaxError(message: "'\(character(at: index))' outside a group", column: index + 1) }
                     break
                 }
                 var element = try atom()
-                if index < chars.count && chars[index] == "?" {
+                if index < bytes.count && bytes[index] == 0x3F {
                     if case .gap = element { throw PatternSyntaxError(message: "a gap cannot be optional", column: index + 1) }
                     element = .optional(element)
                     index += 1
@@ -75,43 +84,42 @@ public enum PatternParser {
 
         mutating func atom() throws(PatternSyntaxError) -> PatternElement {
             let start = index
-            let c = chars[index]
-            switch c {
-            case "(":
+            switch bytes[index] {
+            case 0x28:                                                   // (
                 index += 1
                 var alternatives: [[PatternElement]] = []
                 while true {
                     let alt = try sequence(topLevel: false)
                     if alt.isEmpty { throw PatternSyntaxError(message: "empty alternative in group", column: index + 1) }
                     alternatives.append(alt)
-                    guard index < chars.count else { throw PatternSyntaxError(message: "unclosed '('", column: start + 1) }
-                    if chars[index] == "|" { index += 1; continue }
-                    index += 1   // ")"
+                    guard index < bytes.count else { throw PatternSyntaxError(message: "unclosed '('", column: start + 1) }
+                    if bytes[index] == 0x7C { index += 1; continue }
+                    index += 1                                           // )
                     break
                 }
                 return .group(alternatives)
-            case "~":
+            case 0x7E:                                                   // ~
                 index += 1
                 let w = word()
                 if w.isEmpty { throw PatternSyntaxError(message: "'~' must be followed by a word", column: start + 1) }
                 return .family(w.lowercased())
-            case "@":
+            case 0x40:                                                   // @
                 index += 1
                 let w = word()
                 if w.isEmpty { throw PatternSyntaxError(message: "'@' must be followed by a role name", column: start + 1) }
                 return .role(w.lowercased())
-            case "<":
-                guard let close = chars[index...].firstIndex(of: ">") else {
+            case 0x3C:                                                   // <
+                guard let close = bytes[index...].firstIndex(of: 0x3E) else {
                     throw PatternSyntaxError(message: "unclosed '<'", column: start + 1)
                 }
-                let name = String(chars[(index + 1)..<close])
+                let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
                 index = close + 1
                 switch name {
                 case "Name": return .anyName
                 case "word": return .anyWord
                 default: throw PatternSyntaxError(message: "unknown class <\(name)> (use <Name> or <word>)", column: start + 1)
                 }
-            case "*":
+            case 0x2A:                                                   // *
                 index += 1
                 let digits = word()
                 guard let n = Int(digits), n >= 1, n <= maxGap else {
@@ -120,19 +128,15 @@ public enum PatternParser {
                 return .gap(n)
             default:
                 let w = word()
-                if w.isEmpty { throw PatternSyntaxError(message: "unexpected '\(c)'", column: start + 1) }
+                if w.isEmpty { throw PatternSyntaxError(message: "unexpected '\(character(at: start))'", column: start + 1) }
                 return .literal(w)
             }
         }
 
         mutating func word() -> String {
             let start = index
-            while index < chars.count {
-                let c = chars[index]
-                if c.isWhitespace || "()|?<>*~@".contains(c) { break }
-                index += 1
-            }
-            return String(chars[start..<index])
+            while index < bytes.count && !Self.isSpace(bytes[index]) && !Self.isSyntax(bytes[index]) { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
         }
     }
 }

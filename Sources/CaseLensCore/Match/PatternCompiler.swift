@@ -43,6 +43,8 @@ struct PatternCompiler {
     let roles: [String: [Pattern]]
     private var wordCache: [String: [Int32]] = [:]
     private var roleCache: [String: [[Item]]] = [:]
+    /// Expansions of roles and families as used at a given element index.
+    private var elementCache: [String: [[Item]]] = [:]
 
     init(vocabulary: Vocabulary, tokenizer: Tokenizer, morphology: Morphology, roles: [String: [Pattern]]) {
         self.vocabulary = vocabulary; self.tokenizer = tokenizer; self.morphology = morphology; self.roles = roles
@@ -90,6 +92,8 @@ struct PatternCompiler {
             if ids.isEmpty { throw PatternSyntaxError(message: "'\(text)' has no letters or digits", column: 1) }
             return [ids.map { Item(kind: .token($0), element: index) }]
         case .family(let lemma):
+            let cacheKey = "~\(lemma)#\(index)"
+            if let hit = elementCache[cacheKey] { return hit }
             var single: [Int32] = []
             var multi: [[Item]] = []
             for form in morphology.forms(of: lemma) {
@@ -98,8 +102,12 @@ struct PatternCompiler {
                 else if ids.count > 1 { multi.append(ids.map { Item(kind: .token($0), element: index, family: lemma) }) }
             }
             let set = Array(Set(single)).sorted()
-            return [[Item(kind: set.count == 1 ? .token(set[0]) : .tokens(set), element: index, family: lemma)]] + multi
+            let result = [[Item(kind: set.count == 1 ? .token(set[0]) : .tokens(set), element: index, family: lemma)]] + multi
+            elementCache[cacheKey] = result
+            return result
         case .role(let name):
+            let cacheKey = "@\(name)#\(index)"
+            if let hit = elementCache[cacheKey] { return hit }
             guard let entries = roles[name] else {
                 throw PatternSyntaxError(message: "unknown role '@\(name)' (known: \(roles.keys.sorted().map { "@" + $0 }.joined(separator: ", ")))", column: 1)
             }
@@ -113,7 +121,9 @@ struct PatternCompiler {
                 roleCache[name] = out
             }
             let seqs = roleCache[name]!.map { $0.map { var item = $0; item.element = index; return item } }
-            return Self.mergeSingles(seqs, element: index)
+            let result = Self.mergeSingles(seqs, element: index)
+            elementCache[cacheKey] = result
+            return result
         case .anyName: return [[Item(kind: .name, element: index)]]
         case .anyWord: return [[Item(kind: .any, element: index)]]
         case .gap(let n): return [[Item(kind: .gap(n), element: index)]]
@@ -163,11 +173,13 @@ struct PatternCompiler {
     private mutating func words(_ text: String) -> [Int32] {
         if let hit = wordCache[text] { return hit }
         // A clitic written alone ('s, n't) is one token, as the tokenizer splits it off words.
-        let clitic = text.replacingOccurrences(of: "’", with: "'").lowercased()
-        if ["'s", "n't", "'d", "'m", "'ve", "'re", "'ll"].contains(clitic) {
-            let id = vocabulary.intern(Array(clitic.utf8))
-            wordCache[text] = [id]
-            return [id]
+        if text.utf8.count <= 6 {
+            let clitic = text.lowercased().replacingOccurrences(of: "’", with: "'")
+            if ["'s", "n't", "'d", "'m", "'ve", "'re", "'ll"].contains(clitic) {
+                let id = vocabulary.intern(Array(clitic.utf8))
+                wordCache[text] = [id]
+                return [id]
+            }
         }
         let ids = tokenizer.foldedWords(of: text).map { vocabulary.intern($0) }
         wordCache[text] = ids
