@@ -16,8 +16,19 @@ public enum SuggestionTemplate {
     public static let unknownPerpetrator = "[the person causing harm]"
     public static let unknownVictim = "[the adult victim]"
 
-    /// Fills in a template.
+    /// Fills in a template. Placeholders that fill with nothing (an optional element that did not
+    /// match) leave no double spaces behind.
     public static func render(_ template: String, _ v: Values) -> String {
+        var collapsed = ""
+        for ch in substitute(template, v) {
+            if ch == " " && (collapsed.isEmpty || collapsed.last == " ") { continue }
+            collapsed.append(ch)
+        }
+        while collapsed.last == " " { collapsed.removeLast() }
+        return collapsed
+    }
+
+    private static func substitute(_ template: String, _ v: Values) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
