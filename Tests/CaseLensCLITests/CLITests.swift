@@ -93,7 +93,7 @@ final class CLITests: XCTestCase {
     func testRewritePrintsTheWholeNote() throws {
         let lex = try fixtureLexicon()
         let r = try run(["check", "--rewrite", "--lexicon", lex], stdin: Data("Line one.\nZebra wobbling here.\n".utf8))
-        XCTAssertEqual(r.stdout, "Line one.\n[the person causing harm] hit [the adult victim] here.\n")
+        XCTAssertEqual(r.stdout, "Line one.\n[The person causing harm] hit [the adult victim] here.\n")
     }
 
     func testBadInput() throws {

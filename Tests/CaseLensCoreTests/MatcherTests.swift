@@ -67,9 +67,16 @@ final class MatcherTests: XCTestCase {
             Fixtures.rule("absent-perpetrator.passive", ["@victim was (~hit|~assault)"],
                           exceptions: ["was <word> by"], suggestion: "\"{perpetrator} {~assault} {1|object}\""))
         let f = try Fixtures.check("She was assaulted on Friday. Later Mum was hit again. She was hit by Mr Lee.", c).findings
-        XCTAssertEqual(f.map { $0.suggestion ?? "" }, ["[the person causing harm] assaulted her", "[the person causing harm] assaulted Mum"])
+        XCTAssertEqual(f.map { $0.suggestion ?? "" }, ["[The person causing harm] assaulted her", "[the person causing harm] assaulted Mum"])
         XCTAssertEqual(f[0].rewrite, "[the person causing harm] assaulted her on Friday.".capitalisedFirst)
         XCTAssertEqual(f[1].rewrite, "Later [the person causing harm] assaulted Mum again.")
+    }
+
+    func testRolePossessive() throws {
+        XCTAssertEqual(try PatternParser.parse("@victim's decision").elements, [.role("victim"), .literal("'s"), .literal("decision")])
+        let c = try Fixtures.compiled(Fixtures.rule("victim-blaming.decision", ["@victim's decision to stay"]))
+        XCTAssertEqual(try spans("It was Mum's decision to stay.", c), ["Mum's decision to stay"])
+        XCTAssertEqual(try spans("It was Ms Lee’s decision to stay.", c), ["Ms Lee’s decision to stay"])
     }
 
     func testFindingOffsetsAreExactBytes() throws {

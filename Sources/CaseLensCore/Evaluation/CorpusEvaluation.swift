@@ -80,7 +80,7 @@ public struct CorpusEvaluation: Sendable {
                         if f.scope == .file { hit = i; break }
                         continue
                     }
-                    guard f.scope == .span, let line = x.line, f.line == line, let text = x.text else { continue }
+                    guard f.scope == .span, let line = x.line, let text = x.text else { continue }
                     if r.spans(of: text, line: line).contains(where: { $0.overlaps(f.start!..<f.end!) }) { hit = i; break }
                 }
                 if let hit {

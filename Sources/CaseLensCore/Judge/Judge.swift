@@ -205,7 +205,14 @@ struct Judge {
 
     private func templateValues(_ a: Alignment.Result) -> SuggestionTemplate.Values {
         var elements = [String?](repeating: nil, count: (a.ranges.keys.max() ?? 0) + 1)
-        for (e, r) in a.ranges { elements[e] = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end)) }
+        for (e, r) in a.ranges {
+            var text = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end))
+            // "The children …" at the start of a sentence reads "the children" once moved.
+            if let first = text.split(separator: " ").first, Self.functionWords.contains(String(first)) {
+                text = first.lowercased() + text.dropFirst(first.count)
+            }
+            elements[e] = text
+        }
         var form: WordForm? = nil
         if let (lemma, k) = a.family {
             form = compiled.lexicon.morphology.form(of: compiled.vocabulary.word(tokens[k].id), lemma: lemma)
@@ -216,6 +223,10 @@ struct Judge {
                                          children: children.isEmpty ? "the children" : Self.list(children),
                                          elements: elements, form: form, morphology: compiled.lexicon.morphology)
     }
+
+    /// Capitalised only because they start a sentence.
+    static let functionWords: Set<String> = ["The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "These",
+                                             "Those", "She", "He", "They", "It", "We", "Both", "All"]
 
     static func list(_ names: [String]) -> String {
         names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!

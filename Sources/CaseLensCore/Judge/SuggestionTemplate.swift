@@ -103,7 +103,7 @@ enum Pronouns {
 extension String {
     /// The string with its first letter upper-cased.
     public var capitalisedFirst: String {
-        guard let f = first else { return self }
-        return f.uppercased() + dropFirst()
+        guard let i = firstIndex(where: { $0.isLetter }) else { return self }
+        return String(self[..<i]) + self[i].uppercased() + self[index(after: i)...]
     }
 }

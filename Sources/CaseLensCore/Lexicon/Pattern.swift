@@ -105,7 +105,7 @@ public enum PatternParser {
                 return .family(w.lowercased())
             case 0x40:                                                   // @
                 index += 1
-                let w = word()
+                let w = roleName()
                 if w.isEmpty { throw PatternSyntaxError(message: "'@' must be followed by a role name", column: start + 1) }
                 return .role(w.lowercased())
             case 0x3C:                                                   // <
@@ -131,6 +131,16 @@ public enum PatternParser {
                 if w.isEmpty { throw PatternSyntaxError(message: "unexpected '\(character(at: start))'", column: start + 1) }
                 return .literal(w)
             }
+        }
+
+        /// A role name: a word that stops before an apostrophe, so "@victim's" is @victim then 's.
+        mutating func roleName() -> String {
+            let start = index
+            while index < bytes.count && !Self.isSpace(bytes[index]) && !Self.isSyntax(bytes[index]) && bytes[index] != 0x27
+                    && !(bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99) {
+                index += 1
+            }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
         mutating func word() -> String {
