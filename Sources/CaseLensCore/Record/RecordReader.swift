@@ -83,7 +83,20 @@ struct RecordReader {
             }
             return nil
         }
+        // Each line, cut where two or more spaces or a tab separate fields ("Mother: X        Father: Y").
+        var segments: [(line: Int, start: Int)] = []
         for (lineIndex, start) in document.lineStarts.enumerated() {
+            segments.append((lineIndex, start))
+            var q = start, run = 0
+            while q < b.count && b[q] != 0x0A {
+                if b[q] == 0x20 || b[q] == 0x09 { run += b[q] == 0x09 ? 2 : 1 } else {
+                    if run >= 2 && q - start > 3 { segments.append((lineIndex, q)) }
+                    run = 0
+                }
+                q += 1
+            }
+        }
+        for (lineIndex, start) in segments {
             var p = start
             while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
             var colon = -1
@@ -96,7 +109,15 @@ struct RecordReader {
             let label = document.text(p, colon).trimmingCharacters(in: [" ", "\t"]).lowercased()
             guard let role = role(of: label) else { continue }
             var e = colon + 1
-            while e < b.count && b[e] != 0x0A { e += 1 }
+            var spaces = 0
+            while e < b.count && b[e] != 0x0A {
+                if b[e] == 0x20 || b[e] == 0x09 { spaces += b[e] == 0x09 ? 2 : 1 } else {
+                    if spaces >= 2 && e > colon + 3, let nextColon = b[e..<min(e + 45, b.count)].firstIndex(of: 0x3A),
+                       !b[e..<nextColon].contains(0x0A) { e -= spaces; break }
+                    spaces = 0
+                }
+                e += 1
+            }
             let value = document.text(colon + 1, e)
             fieldLines.insert(lineIndex + 1)
             for item in Self.splitTopLevel(value) {
@@ -107,6 +128,10 @@ struct RecordReader {
                         return f.isUppercase && !Self.notNames.contains(w.lowercased()) && !w.hasSuffix("'s") && !w.hasSuffix("’s")
                     }.prefix(4))
                 }
+                // A name, not a sentence: "Health visitor: Kirsty has missed two appointments" names nobody.
+                let particles: Set<String> = ["de", "van", "von", "bin", "al", "da", "di", "le", "la", "du"]
+                let partWords = namePart.split(separator: " ").map(String.init).filter { !particles.contains($0) }
+                if partWords.contains(where: { $0.first?.isLowercase ?? false }) { continue }
                 var nameWords = capitalisedRun(namePart)
                 var kinFromName: String? = nil
                 if nameWords.count == 1, kin.contains(nameWords[0].lowercased()) {
@@ -119,6 +144,13 @@ struct RecordReader {
                 if kinship == nil { kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map { $0.lowercased() }.first { kin.contains($0) } }
                 guard let i = model.people.person(named: nameWords, titles: titles, kinship: kinship) else { continue }
                 markProfessionalTitle(&model, i, nameWords)
+                // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
+                // "Charlie Brooks (4)": an age under 18 in brackets is a child.
+                var role = role == .professional && kinship != nil ? PersonRole.unknown : role
+                if let age = Int(paren.trimmingCharacters(in: [" "]).prefix { $0.isNumber }), age < 18,
+                   paren.trimmingCharacters(in: [" "]).first?.isNumber == true, role != .personCausingHarm, role != .victim {
+                    role = .child
+                }
                 if let r = roleMentioned(in: paren), role == .unknown || role == .child {
                     model.people.all[i].fieldRole = r
                     model.people.all[i].addEvidence("line \(lineIndex + 1): described as \(r == .personCausingHarm ? "the person causing harm" : r.rawValue) in '\(label)'")
@@ -226,7 +258,11 @@ struct RecordReader {
         for m in cues[.kinship] ?? [] {
             let f = Int(m.first), l = Int(m.last)
             let kinWord = lower(l)
-            if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.hardBreak) {
+            // Forward ("the children's father, Dean Morris", "father Dean Morris") only after a
+            // determiner or with nothing between: "Hayley (Mum), Kieran" does not make Kieran "mum".
+            let determined = f > 0 && ["the", "her", "his", "their", "'s", "’s", "a", "an", "whose", "mum's", "dad's"].contains(lower(f - 1))
+            if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.hardBreak),
+               determined || !tokens[l + 1].flags.contains(.softBreak) || onlyComma(between: l, and: l + 1) {
                 let run = nameRun(from: l + 1, titles: titles)
                 if !run.isEmpty, let i = model.people.person(named: words(run), titles: titles, kinship: kinWord) {
                     model.people.all[i].addEvidence("line \(document.position(of: Int(tokens[f].start)).line): named as \(kinWord)")
@@ -301,6 +337,12 @@ struct RecordReader {
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
             }
         }
+    }
+
+    /// True when only a comma and spaces separate two tokens ("Mum, Samira Hussain").
+    private func onlyComma(between a: Int, and b: Int) -> Bool {
+        let gap = document.bytes[Int(tokens[a].end)..<Int(tokens[b].start)]
+        return gap.contains(0x2C) && gap.allSatisfy { $0 == 0x2C || $0 == 0x20 }
     }
 
     /// "Mr Tariq Bashir", "DC Morley": every titled name is a person of the record.
