@@ -41,32 +41,9 @@ final class AuditCLITests: XCTestCase {
         addTeardownBlock { try? fm.removeItem(at: root) }
         let lex = root.appendingPathComponent("lex")
         try fm.createDirectory(at: lex, withIntermediateDirectories: true)
-        try """
-        category: minimising
-        rules:
-          - id: minimising.zz-zebra
-            category: minimising
-            severity: high
-            patterns: ["zebra ~wobble"]
-            message: "Zebra message."
-            why: "Zebra why."
-            suggestion: "{perpetrator} hit {victim}"
-            source: "test"
-            examples:
-              flag: ["A zebra wobble.", "The zebra wobbled."]
-              pass: ["A zebra.", "A wobble."]
-          - id: minimising.zz-giraffe
-            category: minimising
-            severity: low
-            patterns: ["giraffe shuffle"]
-            message: "Giraffe message."
-            why: "Giraffe why."
-            suggestion: null
-            source: "test"
-            examples:
-              flag: ["A giraffe shuffle.", "One giraffe shuffle."]
-              pass: ["A giraffe.", "A shuffle."]
-        """.write(to: lex.appendingPathComponent("minimising.yaml"), atomically: true, encoding: .utf8)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/lexicon/minimising.yaml")
+        try fm.copyItem(at: fixture, to: lex.appendingPathComponent("minimising.yaml"))
         lexicon = lex.path
 
         func write(_ s: String, _ name: String) throws { try Data(s.utf8).write(to: dir.appendingPathComponent(name)) }

@@ -3,7 +3,14 @@ import CaseLensIO
 import Foundation
 import XCTest
 
-/// A small inline lexicon (independent of the shipped rules) and temporary folders for IO tests.
+/// Tests/Fixtures/lexicon/minimising.yaml: invented phrases shared with the CLI tests.
+let fixtureLexiconText: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lexicon/minimising.yaml")
+    do { return try String(contentsOf: url, encoding: .utf8) } catch { fatalError("fixture lexicon: \(error)") }
+}()
+
+/// A small lexicon (independent of the shipped rules) and temporary folders for IO tests.
 enum IOFixtures {
     static let files: [(name: String, text: String)] = [
         ("roles.yaml", """
@@ -14,32 +21,7 @@ enum IOFixtures {
         """),
         ("families.yaml", "families:\n  wobble: { past: wobbled, ing: wobbling, s: wobbles }\n"),
         ("context.yaml", "negation: [not, \"n't\", never]\nspeech_verbs: [said, says]\n"),
-        ("minimising.yaml", """
-        category: minimising
-        rules:
-          - id: minimising.zz-zebra
-            category: minimising
-            severity: high
-            patterns: ["zebra ~wobble"]
-            message: "Zebra message."
-            why: "Zebra why."
-            suggestion: "{perpetrator} hit {victim}"
-            source: "test"
-            examples:
-              flag: ["A zebra wobble.", "The zebra wobbled."]
-              pass: ["A zebra.", "A wobble."]
-          - id: minimising.zz-giraffe
-            category: minimising
-            severity: low
-            patterns: ["giraffe shuffle"]
-            message: "Giraffe message."
-            why: "Giraffe why."
-            suggestion: null
-            source: "test"
-            examples:
-              flag: ["A giraffe shuffle.", "One giraffe shuffle."]
-              pass: ["A giraffe.", "A shuffle."]
-        """),
+        ("minimising.yaml", fixtureLexiconText),
     ]
 
     static let compiled: CompiledLexicon = {
