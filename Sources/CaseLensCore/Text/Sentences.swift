@@ -38,8 +38,7 @@ public final class SentenceIndex {
         while lo < hi && Self.isSpace(buffer[lo]) { lo += 1 }
         while hi > lo && Self.isSpace(buffer[hi - 1]) { hi -= 1 }
         let r = lo..<max(hi, lo)
-        // Keep the untrimmed reach so offsets in trailing space still hit the cache.
-        cache.append(Int(s)..<Int(e) == r ? r : r)
+        cache.append(r)
         if cache.count > 64 { cache.removeFirst(32) }
         return r
     }

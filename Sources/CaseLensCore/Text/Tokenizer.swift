@@ -227,7 +227,6 @@ struct SeparatorState {
     mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
         var flags: TokenFlags = []
         var newlines = 0
-        var lastNewline = -1
         var p = s
         var sawSpace = false
         var sawOther = false
@@ -238,7 +237,7 @@ struct SeparatorState {
             case 0x0A:
                 if newlines > 0 && LineBreaks.lineIsBlank(b, endingAt: p) { flags.insert(.hardBreak); doubleOpen = false; singleOpen = false }
                 else if LineBreaks.isStructural(b, newlineAt: p) { flags.insert(.hardBreak) }
-                newlines += 1; lastNewline = p; sawSpace = true
+                newlines += 1; sawSpace = true
             case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
                 sawSpace = true
             case 0x2E, 0x21, 0x3F:                                          // . ! ?
@@ -270,7 +269,6 @@ struct SeparatorState {
             }
             p += 1
         }
-        _ = lastNewline
         if hyphens > 0 && (sawSpace || sawOther || hyphens > 1) { sawOther = true }
         if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
         if doubleOpen || singleOpen { flags.insert(.quoted) }
