@@ -49,8 +49,7 @@ struct Audit: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        let compiled: CompiledLexicon
-        do { compiled = try lexicon.compile() } catch { fail(error) }
+        let compiled = lexicon.compileOrExit()
         var options = input.auditOptions()
         if let path = baseline {
             do { options.baseline = try Baseline.read(path: path) } catch { fail(CLIError.input("baseline \(path): \(error.reason)")) }

@@ -28,9 +28,8 @@ struct Bench: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        var lex: Lexicon
         let tLoad = cpuSeconds()
-        do { lex = try lexicon.load() } catch { fail(error) }
+        var lex = lexicon.loadOrExit()
         let loadSeconds = (cpuSeconds() - tLoad)
         if duplicateRules > 1 {
             let base = lex.rules

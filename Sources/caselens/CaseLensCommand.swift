@@ -37,6 +37,16 @@ struct LexiconOptions: ParsableArguments {
         }
     }
 
+    /// The lexicon, or exit 2 with the broken file, line and problem.
+    func loadOrExit() -> Lexicon {
+        do { return try load() } catch { fail(error) }
+    }
+
+    /// The compiled lexicon, or exit 2 with the broken file, line and problem.
+    func compileOrExit() -> CompiledLexicon {
+        do { return try compile() } catch { fail(error) }
+    }
+
     func compile() throws -> CompiledLexicon {
         let lexicon = try load()
         do { return try CompiledLexicon(lexicon) } catch { throw CLIError.lexicon(error) }

@@ -17,8 +17,7 @@ struct Rules: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        let lex: Lexicon
-        do { lex = try lexicon.load() } catch { fail(error) }
+        let lex = lexicon.loadOrExit()
         if let c = category, Category(rawValue: c) == nil {
             fail(CLIError.usage("unknown category '\(c)'; one of: \(Category.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
@@ -53,8 +52,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        let lex: Lexicon
-        do { lex = try lexicon.load() } catch { fail(error) }
+        let lex = lexicon.loadOrExit()
         guard let r = lex.rule(id) else {
             let close = lex.rules.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
             var message = "no rule '\(id)'"

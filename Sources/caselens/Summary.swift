@@ -39,8 +39,7 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         // The lexicon gives the rules' messages; it is compiled only to audit paths.
-        let lex: Lexicon
-        do { lex = try lexicon.load() } catch { fail(error) }
+        let lex = lexicon.loadOrExit()
         if inputs.isEmpty && isatty(STDIN_FILENO) == 1 {
             fail(CLIError.usage("give an audit's JSON Lines (caselens audit --format jsonl) or files and folders to audit"))
         }

@@ -56,18 +56,15 @@ public struct HTMLSummary {
         body += "</div></section>\n"
 
         // Categories.
-        let bars = c.categories.map { cat -> SVGCharts.Bar in
-            let n = c.byCategory[cat] ?? 0
-            let r = c.perThousandWords(n)
-            return SVGCharts.Bar(label: cat, value: r, caption: "\(W.rate(r)) (\(W.count(n)))", colour: Self.colour(category: cat))
+        let bars = W.categoryRows(c).map { row in
+            SVGCharts.Bar(label: row.category, value: row.rate, caption: "\(W.rate(row.rate)) (\(W.count(row.findings)))", colour: Self.colour(category: row.category))
         }
         body += "<section><h2>Findings per 1,000 words, by category</h2><p>\(e(W.categoriesNote))</p>"
         body += "<figure>" + SVGCharts.horizontal(bars, title: "Findings per 1,000 words by category") + "</figure>"
         body += "<table><thead><tr><th>Category</th><th>What it does</th><th class=\"num\">Findings</th><th class=\"num\">Per 1,000 words</th></tr></thead><tbody>"
-        for cat in c.categories {
-            let n = c.byCategory[cat] ?? 0
-            body += "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: cat))\"></span>\(e(cat))</td>"
-            body += "<td>\(e(W.describe(category: cat)))</td><td class=\"num\">\(W.count(n))</td><td class=\"num\">\(W.rate(c.perThousandWords(n)))</td></tr>"
+        for row in W.categoryRows(c) {
+            body += "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: row.category))\"></span>\(e(row.category))</td>"
+            body += "<td>\(e(W.describe(category: row.category)))</td><td class=\"num\">\(W.count(row.findings))</td><td class=\"num\">\(W.rate(row.rate))</td></tr>"
         }
         body += "</tbody></table></section>\n"
 
@@ -80,9 +77,8 @@ public struct HTMLSummary {
 
         // Signals.
         body += "<section><h2>Whole-record signals</h2><p>\(e(W.signalsNote))</p><table><thead><tr><th>Signal</th><th class=\"num\">Records</th><th class=\"num\">Share of records</th></tr></thead><tbody>"
-        for s in HealthSignal.allCases {
-            let n = c.signals[s] ?? 0
-            body += "<tr><td class=\"signal\">\(e(s.label)) <code>\(e(s.rawValue))</code></td><td class=\"num\">\(W.count(n))</td><td class=\"num\">\(W.percent(c.share(n)))</td></tr>"
+        for row in W.signalRows(c) {
+            body += "<tr><td class=\"signal\">\(e(row.signal.label)) <code>\(e(row.signal.rawValue))</code></td><td class=\"num\">\(W.count(row.count))</td><td class=\"num\">\(row.share)</td></tr>"
         }
         body += "</tbody></table></section>\n"
 

@@ -32,10 +32,10 @@ public struct MarkdownSummary {
 
         out += "## Findings per 1,000 words, by category\n\n\(W.categoriesNote)\n\n"
         out += "| Category | What it does | Findings | Per 1,000 words | |\n| --- | --- | ---: | ---: | --- |\n"
-        let rates = c.categories.map { c.perThousandWords(c.byCategory[$0] ?? 0) }
-        let maxRate = rates.max() ?? 0
-        for (cat, rate) in zip(c.categories, rates) {
-            out += "| \(cat) | \(W.describe(category: cat)) | \(W.count(c.byCategory[cat] ?? 0)) | \(W.rate(rate)) | \(bar(rate, maxRate)) |\n"
+        let rows = W.categoryRows(c)
+        let maxRate = rows.map(\.rate).max() ?? 0
+        for row in rows {
+            out += "| \(row.category) | \(W.describe(category: row.category)) | \(W.count(row.findings)) | \(W.rate(row.rate)) | \(bar(row.rate, maxRate)) |\n"
         }
         out += "\n"
 
@@ -46,10 +46,7 @@ public struct MarkdownSummary {
         out += "\n"
 
         out += "## Whole-record signals\n\n\(W.signalsNote)\n\n| Signal | Records | Share of records |\n| --- | ---: | ---: |\n"
-        for s in HealthSignal.allCases {
-            let n = c.signals[s] ?? 0
-            out += "| \(s.label) | \(W.count(n)) | \(W.percent(c.share(n))) |\n"
-        }
+        for row in W.signalRows(c) { out += "| \(row.signal.label) | \(W.count(row.count)) | \(row.share) |\n" }
         out += "\n"
 
         out += "## Good practice\n\n\(W.goodPracticeNote)\n\n"

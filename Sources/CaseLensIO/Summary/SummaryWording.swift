@@ -41,6 +41,25 @@ public enum SummaryWording {
     ]
 
     /// A short description of each category (from the findings guide).
+    /// One row of the category table, shared by the HTML and Markdown summaries.
+    public struct CategoryRow { public var category: String; public var findings: Int; public var rate: Double }
+
+    /// The category table's rows, in category order.
+    public static func categoryRows(_ c: HealthCheck) -> [CategoryRow] {
+        c.categories.map { cat in
+            let n = c.byCategory[cat] ?? 0
+            return CategoryRow(category: cat, findings: n, rate: c.perThousandWords(n))
+        }
+    }
+
+    /// The whole-record signal table's rows: the signal, how many records show it, and their share.
+    public static func signalRows(_ c: HealthCheck) -> [(signal: HealthSignal, count: Int, share: String)] {
+        HealthSignal.allCases.map { s in
+            let n = c.signals[s] ?? 0
+            return (s, n, percent(c.share(n)))
+        }
+    }
+
     /// The good-practice lines: a count to emphasise, then the rest of the sentence.
     public static func goodPractice(_ c: HealthCheck) -> [(count: String, text: String)] {
         var lines = [
