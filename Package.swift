@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "caselens", targets: ["caselens"]),
         .library(name: "CaseLensCore", targets: ["CaseLensCore"]),
+        .library(name: "CaseLensLexicons", targets: ["CaseLensLexicons"]),
         .library(name: "CaseLensIO", targets: ["CaseLensIO"]),
     ],
     dependencies: [
@@ -24,15 +25,16 @@ let package = Package(
         // C layer over ICU whose public header has no ICU types (opaque handles, int32 offsets),
         // so Swift modules never load ICU headers next to Foundation's own copy.
         .target(name: "CaseLensICU", dependencies: ["CICU"]),
-        // The default lexicons (lexicons/*.yaml), embedded into the binary at build time.
-        .executableTarget(name: "lexicon-embed", path: "Sources/lexicon-embed"),
-        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
-        .target(name: "CaseLensLexicons", plugins: ["EmbedLexicons"]),
         // The engine: text, lexicon, matcher, judge, score, report.
         .target(name: "CaseLensCore", dependencies: [
-            "CaseLensICU", "CaseLensLexicons",
+            "CaseLensICU",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The default lexicons (lexicons/*.yaml), compiled at build time by the engine itself and
+        // embedded into the binary as a snapshot.
+        .executableTarget(name: "lexicon-embed", dependencies: ["CaseLensCore"], path: "Sources/lexicon-embed"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
+        .target(name: "CaseLensLexicons", dependencies: ["CaseLensCore"], plugins: ["EmbedLexicons"]),
         // Many records: readers (txt, md, html, docx, csv), file walker, worker pool, writers
         // (text, jsonl, csv, sarif), baseline, and the health-check summary (md, html + svg).
         .target(name: "CaseLensIO", dependencies: [
@@ -41,10 +43,10 @@ let package = Package(
         ]),
         // The command-line interface: thin wiring, no logic.
         .executableTarget(name: "caselens", dependencies: [
-            "CaseLensCore", "CaseLensIO",
+            "CaseLensCore", "CaseLensLexicons", "CaseLensIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore"]),
+        .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore", "CaseLensLexicons"]),
         .testTarget(name: "CaseLensIOTests", dependencies: [
             "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `lexicons/*.yaml` into the target as Swift source, so the built
-/// `caselens` binary carries its default rules and runs from any directory.
+/// Compiles the package's `lexicons/*.yaml` with `lexicon-embed` and embeds the compiled snapshot
+/// into the target as Swift source, so the built `caselens` binary carries its default rules, runs
+/// from any directory and starts without parsing or compiling them.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,10 +12,10 @@ struct EmbedLexicons: BuildToolPlugin {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
         let inputs = names.map { dir.appending(path: $0) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(names.count) lexicon files",
+                displayName: "Compiling \(names.count) lexicon files into a snapshot",
                 executable: try context.tool(named: "lexicon-embed").url,
                 arguments: [output.path] + inputs.map(\.path),
                 inputFiles: inputs,

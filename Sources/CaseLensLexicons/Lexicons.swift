@@ -1,5 +1,84 @@
-/// The default lexicon files (`lexicons/*.yaml` at build time), embedded in the binary.
-public enum DefaultLexicons {
-    /// Each file's name (e.g. `victim-blaming.yaml`) and full text, sorted by name.
-    public static var files: [(name: String, text: String)] { embeddedLexiconFiles }
+import CaseLensCore
+
+/// The lexicon built into the binary: `lexicons/*.yaml`, parsed and compiled at build time by
+/// `lexicon-embed` and embedded as a snapshot (base64), so start-up takes milliseconds, not a compile.
+public enum BuiltInLexicon {
+    /// The compiled built-in lexicon. For checking, leave `sources` off: only the snapshot's core
+    /// is decoded (see `CompiledLexicon.hasSources`). Turn it on to explain rules or recompile.
+    public static func compiled(sources: Bool = false) throws(LexiconError) -> CompiledLexicon {
+        do {
+            // A long string literal lives in the binary's read-only data for the life of the process.
+            let text = UnsafeBufferPointer(start: embeddedSnapshot.utf8Start, count: embeddedSnapshot.utf8CodeUnitCount)
+            let bytes: [UInt8]
+            if sources { bytes = try decode(text) } else {
+                // The core is a prefix: read its length from the header, then decode only that far.
+                let header = try decode(UnsafeBufferPointer(rebasing: text.prefix(Base64.characters(for: CompiledLexicon.headerSize))))
+                let coreEnd = try header.withUnsafeBytes { (b) throws(SnapshotError) in try CompiledLexicon.coreEnd(header: b) }
+                bytes = try decode(UnsafeBufferPointer(rebasing: text.prefix(Base64.characters(for: coreEnd))))
+            }
+            return try bytes.withUnsafeBytes { (b) throws(SnapshotError) in try CompiledLexicon(snapshot: b, sources: sources) }
+        } catch {
+            throw LexiconError(file: "built-in lexicon", line: 0, message: "\(error) (rebuild caselens)")
+        }
+    }
+
+    /// The built-in rules with their patterns and examples, role classes, families and cues.
+    public static func lexicon() throws(LexiconError) -> Lexicon { try compiled(sources: true).lexicon }
+
+    /// The built-in lexicon with each directory's files laid over it in order (`--lexicon DIR`).
+    public static func load(extraDirectories: [String]) throws(LexiconError) -> Lexicon {
+        var lexicon = try lexicon()
+        for dir in extraDirectories { lexicon.overlay(try LexiconLoader.directory(dir)) }
+        return lexicon
+    }
+
+    /// The same, compiled: the snapshot's core itself when there are no extra directories.
+    public static func compiled(extraDirectories: [String]) throws(LexiconError) -> CompiledLexicon {
+        if extraDirectories.isEmpty { return try compiled() }
+        return try CompiledLexicon(try load(extraDirectories: extraDirectories))
+    }
+
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>) throws(SnapshotError) -> [UInt8] {
+        guard let bytes = Base64.decode(text) else { throw SnapshotError(message: "the embedded snapshot is not base64") }
+        return bytes
+    }
+}
+
+/// Standard base64 (with padding), decoded straight from the embedded literal's bytes.
+enum Base64 {
+    private static let values: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        return t
+    }()
+
+    /// Characters that encode the first `bytes` bytes (whole groups of four).
+    static func characters(for bytes: Int) -> Int { (bytes + 2) / 3 * 4 }
+
+    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard text.count % 4 == 0 else { return nil }
+        let padding = text.suffix(2).filter { $0 == UInt8(ascii: "=") }.count
+        let count = text.count / 4 * 3 - padding
+        var bad: UInt8 = 0
+        let out = values.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                let quads = text.count / 4
+                for q in 0..<quads {
+                    let i = q * 4, last = q == quads - 1
+                    var quad: UInt32 = 0
+                    for k in 0..<4 {
+                        let v = last && k >= 4 - padding ? 0 : table[Int(text[i + k])]
+                        bad |= v & 0xC0
+                        quad = quad << 6 | UInt32(v & 0x3F)
+                    }
+                    let o = q * 3
+                    out[o] = UInt8(truncatingIfNeeded: quad >> 16)
+                    if o + 1 < count { out[o + 1] = UInt8(truncatingIfNeeded: quad >> 8) }
+                    if o + 2 < count { out[o + 2] = UInt8(truncatingIfNeeded: quad) }
+                }
+                initialized = count
+            }
+        }
+        return bad == 0 ? out : nil
+    }
 }

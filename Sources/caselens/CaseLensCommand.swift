@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseLensCore
+import CaseLensLexicons
 import Foundation
 
 /// `caselens`: finds victim-blaming and perpetrator-erasing language in case records.
@@ -32,7 +33,7 @@ struct LexiconOptions: ParsableArguments {
     var directories: [String] = []
 
     func load() throws -> Lexicon {
-        do { return try LexiconLoader.load(extraDirectories: directories) } catch {
+        do { return try BuiltInLexicon.load(extraDirectories: directories) } catch {
             throw CLIError.lexicon(error)
         }
     }
@@ -47,9 +48,11 @@ struct LexiconOptions: ParsableArguments {
         do { return try compile() } catch { fail(error) }
     }
 
+    /// The built-in snapshot as it is, or recompiled with the extra directories laid over it.
     func compile() throws -> CompiledLexicon {
-        let lexicon = try load()
-        do { return try CompiledLexicon(lexicon) } catch { throw CLIError.lexicon(error) }
+        do { return try BuiltInLexicon.compiled(extraDirectories: directories) } catch {
+            throw CLIError.lexicon(error)
+        }
     }
 }
 

@@ -38,8 +38,8 @@ struct Summary: ParsableCommand {
     @OptionGroup var lexicon: LexiconOptions
 
     func run() throws {
-        // The lexicon gives the rules' messages; it is compiled only to audit paths.
-        let lex = lexicon.loadOrExit()
+        // The lexicon gives the rules' messages, and audits any paths given.
+        let compiled = lexicon.compileOrExit()
         if inputs.isEmpty && isatty(STDIN_FILENO) == 1 {
             fail(CLIError.usage("give an audit's JSON Lines (caselens audit --format jsonl) or files and folders to audit"))
         }
@@ -49,8 +49,6 @@ struct Summary: ParsableCommand {
         let paths = sources.filter { !jsonl.contains($0) }
         for path in jsonl { check = read(path, into: check) }
         if !paths.isEmpty {
-            let compiled: CompiledLexicon
-            do { compiled = try CompiledLexicon(lex) } catch { fail(CLIError.lexicon(error)) }
             let run = AuditRun(auditor: Auditor(compiled: compiled, options: input.auditOptions(), formatter: nil),
                                formatter: nil, output: FDWriter(fd: STDOUT_FILENO), status: input.statusLine())
             var audited = check
@@ -67,7 +65,7 @@ struct Summary: ParsableCommand {
             comparison = HealthComparison(now: check, before: before)
         }
         var messages: [String: String] = [:]
-        for r in lex.rules { messages[r.id] = r.message }
+        for r in compiled.lexicon.rules { messages[r.id] = r.message }
         let out: String
         switch format {
         case .md: out = MarkdownSummary(check: check, redact: redact, comparison: comparison, ruleMessages: messages).render()

@@ -1,4 +1,5 @@
 import CaseLensCore
+import CaseLensLexicons
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ final class CorpusEvaluationTests: XCTestCase {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let records = try CorpusEvaluation.load(directory: repo.appendingPathComponent("corpus/records").path)
         XCTAssertGreaterThanOrEqual(records.count, 80, "the corpus holds at least 80 annotated records")
-        let checker = try Checker(try CompiledLexicon(try LexiconLoader.builtIn()))
+        let checker = try Checker(try BuiltInLexicon.compiled())
         let result = CorpusEvaluation.run(records, checker: checker)
         print(result.report)
         for category in Category.allCases {

@@ -47,12 +47,6 @@ final class LexiconLoaderTests: XCTestCase {
         XCTAssertTrue(ph?.message.contains("{4} refers to element 4") ?? false, "\(String(describing: ph))")
     }
 
-    func testBuiltInLexiconLoadsAndCompiles() throws {
-        let lexicon = try LexiconLoader.builtIn()
-        XCTAssertFalse(lexicon.roles.isEmpty)
-        _ = try CompiledLexicon(lexicon)
-    }
-
     func testMorphology() {
         let m = Morphology(entries: ["leave": FamilyEntry(past: "left")])
         XCTAssertEqual(m.forms(of: "fail").map(\.word), ["fail", "fails", "failed", "failing"])

@@ -1,9 +1,10 @@
 @testable import CaseLensCore
+import CaseLensLexicons
 import XCTest
 
 /// Whole-record reading: people and roles, court outcomes and "alleged", plans, file-level signals.
 final class RecordTests: XCTestCase {
-    nonisolated(unsafe) static let checker: Checker = try! Checker(try! CompiledLexicon(try! LexiconLoader.builtIn()))
+    nonisolated(unsafe) static let checker: Checker = try! Checker(try! BuiltInLexicon.compiled())
 
     func report(_ text: String) -> FileReport { Self.checker.check(Document(name: "t", text: text)) }
     func rules(_ text: String) -> [String] { report(text).findings.filter { $0.context == nil }.map(\.rule) }

@@ -47,3 +47,23 @@ public struct LexiconError: Error, CustomStringConvertible, Equatable {
 
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }
+
+/// A lexicon in a snapshot, in two parts like its rules: what checking needs (rules, families,
+/// record cues), then the sources (rule patterns and examples, role classes, negation and speech
+/// cues), which only compiling, explaining and testing read.
+extension Lexicon: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.values(rules); w.value(morphology); w.value(record) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        rules = try r.values(); morphology = try r.value(); record = try r.value()
+        roles = [:]; negationCues = []; speechCues = []
+    }
+    func writeSources(to w: inout SnapshotWriter) {
+        for rule in rules { rule.writeSources(to: &w) }
+        w.dictionary(roles) { $0.values($1) }; w.values(negationCues); w.values(speechCues)
+    }
+    mutating func readSources(from r: inout SnapshotReader) throws(SnapshotError) {
+        for i in rules.indices { try rules[i].readSources(from: &r) }
+        roles = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.values(Pattern.self) }
+        negationCues = try r.values(); speechCues = try r.values()
+    }
+}

@@ -1,22 +1,9 @@
 import Foundation
-import CaseLensLexicons
 import Yams
 
 /// Reads lexicon YAML files into a `Lexicon`, checking every field and reporting problems with
 /// file, line and column.
 public enum LexiconLoader {
-    /// The lexicon built into the binary.
-    public static func builtIn() throws(LexiconError) -> Lexicon {
-        try parse(files: DefaultLexicons.files.map { (name: "lexicons/" + $0.name, text: $0.text) })
-    }
-
-    /// The built-in lexicon with each directory's files laid over it in order.
-    public static func load(extraDirectories: [String]) throws(LexiconError) -> Lexicon {
-        var lexicon = try builtIn()
-        for dir in extraDirectories { lexicon.overlay(try directory(dir)) }
-        return lexicon
-    }
-
     /// All `*.yaml` / `*.yml` files of one directory.
     public static func directory(_ path: String) throws(LexiconError) -> Lexicon {
         var isDir: ObjCBool = false

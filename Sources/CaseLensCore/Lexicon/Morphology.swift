@@ -102,3 +102,20 @@ public struct Morphology: Sendable {
         return groups == 1
     }
 }
+
+extension FamilyEntry: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.optional(s); w.optional(past); w.optional(participle); w.optional(ing); w.strings(also)
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        s = try r.optional(); past = try r.optional(); participle = try r.optional(); ing = try r.optional()
+        also = try r.strings()
+    }
+}
+
+extension Morphology: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.dictionary(entries) { $0.value($1) } }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        entries = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.value(FamilyEntry.self) }
+    }
+}

@@ -150,3 +150,38 @@ public enum PatternParser {
         }
     }
 }
+
+extension Pattern: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.string(source); w.values(elements); w.int(line) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        source = try r.string(); elements = try r.values(); line = try r.int()
+    }
+}
+
+extension PatternElement: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        switch self {
+        case .literal(let s): w.int(0); w.string(s)
+        case .family(let s): w.int(1); w.string(s)
+        case .role(let s): w.int(2); w.string(s)
+        case .anyName: w.int(3)
+        case .anyWord: w.int(4)
+        case .gap(let n): w.int(5); w.int(n)
+        case .group(let alternatives): w.int(6); w.lists(alternatives)
+        case .optional(let e): w.int(7); w.value(e)
+        }
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        switch try r.int() {
+        case 0: self = .literal(try r.string())
+        case 1: self = .family(try r.string())
+        case 2: self = .role(try r.string())
+        case 3: self = .anyName
+        case 4: self = .anyWord
+        case 5: self = .gap(try r.int())
+        case 6: self = .group(try r.lists())
+        case 7: self = .optional(try r.value())
+        case let tag: throw SnapshotError(message: "unknown pattern element tag \(tag)")
+        }
+    }
+}

@@ -41,3 +41,21 @@ public struct RecordCues: Sendable {
 public enum RecordCue: String, Sendable, CaseIterable {
     case kinship, title, harmVerb, harmed, outcome, outcomeNegation, doubt, newMatter, planHeading, actionVerb, agency, abuseTerm
 }
+
+extension RecordCues: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.dictionary(fields) { $0.strings($1) }
+        for list in [kinship, titles] { w.values(list) }
+        w.strings(professionalTitles)
+        for list in [harmVerbs, harmedCues, outcomes, outcomeNegations, doubtWords, newMatter,
+                     planHeadings, actionVerbs, agencies, abuseTerms] { w.values(list) }
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        fields = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
+        kinship = try r.values(); titles = try r.values()
+        professionalTitles = try r.strings()
+        harmVerbs = try r.values(); harmedCues = try r.values(); outcomes = try r.values()
+        outcomeNegations = try r.values(); doubtWords = try r.values(); newMatter = try r.values()
+        planHeadings = try r.values(); actionVerbs = try r.values(); agencies = try r.values(); abuseTerms = try r.values()
+    }
+}

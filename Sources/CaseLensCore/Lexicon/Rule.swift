@@ -71,3 +71,28 @@ public struct Rule: Sendable {
     public var file: String
     public var line: Int
 }
+
+/// A rule in a snapshot comes in two parts: what checking needs (`write`), and its patterns as
+/// written and its examples (`writeSources`), read only to explain, test or recompile.
+extension Rule: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.string(id); w.token(category); w.token(severity)
+        w.token(negation); w.optionalToken(requires); w.optionalToken(signal)
+        w.string(message); w.string(why); w.optional(suggestion); w.string(source); w.string(file); w.int(line)
+    }
+    /// Reads the checking part; patterns, exceptions and examples stay empty until `readSources`.
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        id = try r.string(); category = try r.token(); severity = try r.token()
+        negation = try r.token(); requires = try r.optionalToken(); signal = try r.optionalToken()
+        message = try r.string(); why = try r.string(); suggestion = try r.optional(); source = try r.string()
+        file = try r.string(); line = try r.int()
+        patterns = []; exceptions = []; unlessInSentence = []; flagExamples = []; passExamples = []
+    }
+    func writeSources(to w: inout SnapshotWriter) {
+        w.values(patterns); w.values(exceptions); w.values(unlessInSentence); w.strings(flagExamples); w.strings(passExamples)
+    }
+    mutating func readSources(from r: inout SnapshotReader) throws(SnapshotError) {
+        patterns = try r.values(); exceptions = try r.values(); unlessInSentence = try r.values()
+        flagExamples = try r.strings(); passExamples = try r.strings()
+    }
+}

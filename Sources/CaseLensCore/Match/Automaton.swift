@@ -121,21 +121,35 @@ public struct Automaton: Sendable {
         outs = Lists(outputs)
         closures = Lists(closure)
         // Flatten token edges.
+        rootRanges = Array(repeating: 0, count: max(vocabularySize, 1))
+        var keys: [UInt64] = [], ranges: [UInt64] = []
+        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {   // deterministic layout
+            let range = UInt64(edgeTargets.count) << 32 | UInt64(targets.count)
+            edgeTargets += targets
+            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { keys.append(key); ranges.append(range) }
+        }
+        placeEdges(keys, ranges)
+    }
+
+    /// Builds the open-addressing table of non-root token edges, inserted in the given order.
+    private mutating func placeEdges(_ keys: [UInt64], _ ranges: [UInt64]) {
         var size = 16
-        while size < tokenEdges.count * 2 { size *= 2 }
+        while size < keys.count * 2 { size *= 2 }
         edgeKeys = Array(repeating: UInt64.max, count: size)
         edgeRanges = Array(repeating: 0, count: size)
         edgeMask = size - 1
-        rootRanges = Array(repeating: 0, count: max(vocabularySize, 1))
-        for (key, targets) in tokenEdges {
-            let range = UInt64(edgeTargets.count) << 32 | UInt64(targets.count)
-            edgeTargets += targets
-            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range; continue }
+        for (key, range) in zip(keys, ranges) {
             var slot = Self.slot(key, edgeMask)
             while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & edgeMask }
             edgeKeys[slot] = key
             edgeRanges[slot] = range
         }
+    }
+
+    /// The non-root token edges in key order (the order `placeEdges` was given them).
+    private var edgeList: (keys: [UInt64], ranges: [UInt64]) {
+        let used = edgeKeys.indices.filter { edgeKeys[$0] != UInt64.max }.sorted { edgeKeys[$0] < edgeKeys[$1] }
+        return (used.map { edgeKeys[$0] }, used.map { edgeRanges[$0] })
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -272,5 +286,54 @@ public struct Automaton: Sendable {
             }
         }}}}}}}}}}}}}}}}
         return matches
+    }
+}
+
+extension Automaton.Lists: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.array(start); w.array(data) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        start = try r.array(); data = try r.array()
+        guard start.first == 0, start.last.map(Int.init) == data.count, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw SnapshotError(message: "inconsistent automaton lists")
+        }
+    }
+    /// Every list's entries are node numbers below `nodes`, and there is one list per node.
+    func check(nodes: Int) throws(SnapshotError) {
+        guard start.count == nodes + 1, data.allSatisfy({ $0 >= 0 && $0 < nodes }) else {
+            throw SnapshotError(message: "automaton lists do not fit its \(nodes) states")
+        }
+    }
+}
+
+extension Automaton: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.int(nodeCount)
+        for lists in [names, anys, gaps, outs, closures] { w.value(lists) }
+        w.array(gapBudgets); w.array(hasSteps)
+        let edges = edgeList   // the hash table is rebuilt on reading: half the bytes
+        w.array(edges.keys); w.array(edges.ranges); w.array(edgeTargets); w.array(rootRanges)
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        nodeCount = try r.int()
+        names = try r.value(); anys = try r.value(); gaps = try r.value(); outs = try r.value(); closures = try r.value()
+        gapBudgets = try r.array(); hasSteps = try r.array()
+        let keys: [UInt64] = try r.array(), ranges: [UInt64] = try r.array()
+        edgeTargets = try r.array(); rootRanges = try r.array()
+        guard keys.count == ranges.count, zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }), keys.allSatisfy({ $0 >> 32 != 0 }) else {
+            throw SnapshotError(message: "inconsistent automaton edges")
+        }
+        placeEdges(keys, ranges)
+        for lists in [names, anys, gaps, closures] { try lists.check(nodes: nodeCount) }
+        guard outs.start.count == nodeCount + 1, hasSteps.count == nodeCount, gapBudgets.count == gaps.data.count,
+              edgeTargets.allSatisfy({ $0 >= 0 && Int($0) < nodeCount }),
+              (ranges + rootRanges).allSatisfy({ Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= edgeTargets.count }) else {
+            throw SnapshotError(message: "inconsistent automaton")
+        }
+    }
+
+    /// Whether every word id below `vocabularySize` has a root entry and every output names one
+    /// of `patterns` patterns (a snapshot's parts must belong together).
+    func fits(vocabularySize: Int, patterns: Int) -> Bool {
+        rootRanges.count >= vocabularySize && outs.data.allSatisfy { $0 >= 0 && $0 < patterns }
     }
 }

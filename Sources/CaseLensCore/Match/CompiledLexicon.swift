@@ -5,6 +5,9 @@ public struct CompiledLexicon: Sendable {
     public let vocabulary: Vocabulary
     public let automaton: Automaton
     let patterns: [CompiledPattern]
+    /// False when read from a snapshot's core only: the rules then carry no patterns as written,
+    /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
+    public let hasSources: Bool
 
     /// Compiles every rule pattern, exception and context cue. Errors name the rule's file and line.
     public init(_ lexicon: Lexicon) throws(LexiconError) {
@@ -36,6 +39,13 @@ public struct CompiledLexicon: Sendable {
         self.vocabulary = compiler.vocabulary
         self.patterns = patterns
         self.automaton = Automaton(patterns: patterns, vocabularySize: compiler.vocabulary.count)
+        self.hasSources = true
+    }
+
+    /// Parts already compiled (from a snapshot).
+    init(lexicon: Lexicon, vocabulary: Vocabulary, patterns: [CompiledPattern], automaton: Automaton, hasSources: Bool) {
+        self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns; self.automaton = automaton
+        self.hasSources = hasSources
     }
 }
 

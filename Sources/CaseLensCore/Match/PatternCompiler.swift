@@ -186,3 +186,86 @@ struct PatternCompiler {
         return ids
     }
 }
+
+extension ItemKind: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        switch self {
+        case .token(let id): w.int(0); w.int(Int(id))
+        case .tokens(let ids): w.int(1); w.array(ids)
+        case .name: w.int(2)
+        case .any: w.int(3)
+        case .gap(let n): w.int(4); w.int(n)
+        }
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        switch try r.int() {
+        case 0: self = .token(Int32(truncatingIfNeeded: try r.int()))
+        case 1: self = .tokens(try r.array())
+        case 2: self = .name
+        case 3: self = .any
+        case 4: self = .gap(try r.int())
+        case let tag: throw SnapshotError(message: "unknown item tag \(tag)")
+        }
+    }
+}
+
+extension Item: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.value(kind); w.int(element); w.optional(family) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        kind = try r.value(); element = try r.int(); family = try r.optional()
+    }
+}
+
+extension MatchPurpose: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        switch self {
+        case .rule(let i): w.int(0); w.int(i)
+        case .exception(let i): w.int(1); w.int(i)
+        case .unless(let i): w.int(2); w.int(i)
+        case .negation: w.int(3)
+        case .speech: w.int(4)
+        case .cue(let c): w.int(5); w.token(c)
+        }
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        switch try r.int() {
+        case 0: self = .rule(try r.int())
+        case 1: self = .exception(try r.int())
+        case 2: self = .unless(try r.int())
+        case 3: self = .negation
+        case 4: self = .speech
+        case 5: self = .cue(try r.token())
+        case let tag: throw SnapshotError(message: "unknown match purpose tag \(tag)")
+        }
+    }
+}
+
+extension CompiledPattern: SnapshotCodable {
+    /// Whether its purpose names one of `rules` rules and its words are in the vocabulary.
+    func fits(rules: Int, vocabularySize: Int) -> Bool {
+        switch purpose {
+        case .rule(let i), .exception(let i), .unless(let i): guard i >= 0 && i < rules else { return false }
+        case .negation, .speech, .cue: break
+        }
+        return elements.allSatisfy { $0.allSatisfy { $0.allSatisfy { item in
+            switch item.kind {
+            case .token(let id): return id >= 0 && id < vocabularySize
+            case .tokens(let ids): return ids.allSatisfy { $0 >= 0 && $0 < vocabularySize }
+            case .name, .any, .gap: return true
+            }
+        } } }
+    }
+
+    func write(to w: inout SnapshotWriter) {
+        w.int(elements.count)
+        for alternatives in elements { w.lists(alternatives) }
+        w.value(purpose)
+    }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        let n = try r.int()
+        guard n >= 0 && n < 1 << 16 else { throw SnapshotError(message: "corrupt pattern length \(n)") }
+        elements = []
+        for _ in 0..<n { elements.append(try r.lists()) }
+        purpose = try r.value()
+    }
+}

@@ -79,3 +79,14 @@ public struct Vocabulary: Sendable {
         }
     }
 }
+
+extension Vocabulary: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.array(arena); w.array(offsets); w.array(slots); w.int(mask) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        arena = try r.array(); offsets = try r.array(); slots = try r.array(); mask = try r.int()
+        guard slots.count == mask + 1, slots.count.nonzeroBitCount == 1, offsets.first == 0,
+              offsets.last.map(Int.init) == arena.count, slots.allSatisfy({ $0 < offsets.count - 1 }) else {
+            throw SnapshotError(message: "inconsistent vocabulary")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// A compiled lexicon as bytes. `lexicon-embed` writes the built-in lexicon's snapshot into the
+/// binary at build time, so start-up reads it instead of parsing YAML and compiling patterns.
+///
+/// Layout: magic string, format, the core's length, the core (what checking needs: rules'
+/// wording and conditions, families, record cues, vocabulary, compiled patterns, automaton), then
+/// the sources (rules' patterns as written and examples, role classes, negation and speech cues).
+/// A checker reads the core only, so it can even be given just the snapshot's first
+/// `coreEnd(header:)` bytes.
+extension CompiledLexicon {
+    static let snapshotMagic = "CaseLens lexicon snapshot"
+    /// Bump when any `SnapshotCodable` layout changes.
+    static let snapshotFormat = 3
+
+    /// The snapshot bytes, with the sources when this lexicon has them. Deterministic: the same
+    /// lexicon gives the same bytes.
+    public func snapshot() -> [UInt8] {
+        var core = SnapshotWriter()
+        core.value(lexicon); core.value(vocabulary); core.values(patterns); core.value(automaton)
+        var w = SnapshotWriter()
+        w.string(Self.snapshotMagic); w.int(Self.snapshotFormat); w.int(core.bytes.count)
+        w.append(core.bytes)
+        if hasSources { lexicon.writeSources(to: &w) }
+        return w.bytes
+    }
+
+    /// Where the core ends, read from a snapshot's first bytes (at least `headerSize` of them,
+    /// or all of a shorter snapshot).
+    public static func coreEnd(header bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Int {
+        var r = SnapshotReader(bytes)
+        return try r.header()
+    }
+
+    /// How many bytes `coreEnd(header:)` needs at most.
+    public static let headerSize = 64
+
+    /// Reads a snapshot written by `snapshot()` of the same format: the core only, or with
+    /// `sources` also the rules' patterns and examples (for explaining, testing, recompiling).
+    public init(snapshot bytes: UnsafeRawBufferPointer, sources: Bool = true) throws(SnapshotError) {
+        var r = SnapshotReader(bytes)
+        let coreEnd = try r.header()
+        var lexicon: Lexicon = try r.value()
+        let vocabulary: Vocabulary = try r.value()
+        let patterns: [CompiledPattern] = try r.values()
+        let automaton: Automaton = try r.value()
+        guard r.offset == coreEnd else { throw SnapshotError(message: "the core does not end where its length says") }
+        guard automaton.fits(vocabularySize: vocabulary.count, patterns: patterns.count),
+              patterns.allSatisfy({ $0.fits(rules: lexicon.rules.count, vocabularySize: vocabulary.count) }) else {
+            throw SnapshotError(message: "the automaton or patterns do not fit the rules and vocabulary")
+        }
+        if sources {
+            try lexicon.readSources(from: &r)
+            guard r.isAtEnd else { throw SnapshotError(message: "unexpected bytes after the sources") }
+        }
+        self.init(lexicon: lexicon, vocabulary: vocabulary, patterns: patterns, automaton: automaton, hasSources: sources)
+    }
+}
+
+extension SnapshotReader {
+    /// Checks the magic string and format and returns the offset where the core ends.
+    mutating func header() throws(SnapshotError) -> Int {
+        guard (try? string()) == CompiledLexicon.snapshotMagic else { throw SnapshotError(message: "not a lexicon snapshot") }
+        let format = try int()
+        guard format == CompiledLexicon.snapshotFormat else {
+            throw SnapshotError(message: "format \(format), this build reads format \(CompiledLexicon.snapshotFormat)")
+        }
+        let length = try int()
+        guard length >= 0 else { throw SnapshotError(message: "corrupt core length") }
+        return offset + length
+    }
+}
