@@ -10,11 +10,13 @@ let package = Package(
         .executable(name: "caselens", targets: ["caselens"]),
         .library(name: "CaseLensCore", targets: ["CaseLensCore"]),
         .library(name: "CaseLensIO", targets: ["CaseLensIO"]),
+        .library(name: "CaseLensServer", targets: ["CaseLensServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Debian's ICU (libicu-dev), found with pkg-config. Only CaseLensICU sees its headers.
@@ -28,6 +30,8 @@ let package = Package(
         .executableTarget(name: "lexicon-embed", path: "Sources/lexicon-embed"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
         .target(name: "CaseLensLexicons", plugins: ["EmbedLexicons"]),
+        // The server's web page and openapi.yaml, embedded the same way.
+        .plugin(name: "EmbedServerFiles", capability: .buildTool(), dependencies: ["lexicon-embed"]),
         // The engine: text, lexicon, matcher, judge, score, report.
         .target(name: "CaseLensCore", dependencies: [
             "CaseLensICU", "CaseLensLexicons",
@@ -39,14 +43,22 @@ let package = Package(
             "CaseLensCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // `caselens serve`: the HTTP API and the web page (Hummingbird 2), loopback by default.
+        .target(name: "CaseLensServer", dependencies: [
+            "CaseLensCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], exclude: ["Resources"], plugins: ["EmbedServerFiles"]),
         // The command-line interface: thin wiring, no logic.
         .executableTarget(name: "caselens", dependencies: [
-            "CaseLensCore", "CaseLensIO",
+            "CaseLensCore", "CaseLensIO", "CaseLensServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore"]),
         .testTarget(name: "CaseLensIOTests", dependencies: [
             "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "CaseLensServerTests", dependencies: [
+            "CaseLensServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "CaseLensCLITests", dependencies: [
             "caselens", "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

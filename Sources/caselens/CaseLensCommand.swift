@@ -3,7 +3,8 @@ import CaseLensCore
 import Foundation
 
 /// `caselens`: finds victim-blaming and perpetrator-erasing language in case records.
-struct CaseLensCommand: ParsableCommand {
+@main
+struct CaseLensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caselens",
         abstract: "Find victim-blaming and perpetrator-erasing language in case records, and suggest better wording.",
@@ -19,8 +20,9 @@ struct CaseLensCommand: ParsableCommand {
           caselens check --format json note.txt  findings as JSON
           caselens rules                         list every rule
           caselens explain victim-blaming.failure-to-protect
+          caselens serve                         HTTP API and web page on http://127.0.0.1:8080/
         """,
-        subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self],
+        subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self, Serve.self],
         defaultSubcommand: nil)
 }
 
