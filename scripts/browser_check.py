@@ -110,7 +110,10 @@ class Page:
             if value:
                 return value
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; status: {self.js('document.getElementById(\"status\").textContent')!r}")
+        raise AssertionError(f"timed out waiting for {what}; status: {self.status()!r}")
+
+    def status(self):
+        return self.js("document.getElementById('status').textContent")
 
 
 def start_chromium(profile):
@@ -153,7 +156,7 @@ def main():
         try:
             port = re.match(r"ws://[^:]+:(\d+)/", browser_ws).group(1)
             with urllib.request.urlopen(urllib.request.Request(
-                    f"http://127.0.0.1:{port}/json/new?{base}/", method="PUT"), timeout=30) as r:
+                    f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT"), timeout=30) as r:
                 target = json.load(r)
             page = Page(WebSocket(target["webSocketDebuggerUrl"]))
             page.call("Page.enable")
@@ -170,8 +173,7 @@ def main():
 
             marks = page.js("[...document.querySelectorAll('#shown mark')].map(m => [m.textContent, m.dataset.category, m.className])")
             items = page.js("document.querySelectorAll('#findings li').length")
-            print(f"browser-check: {len(marks)} highlighted findings, {items} listed; status: "
-                  f"{page.js('document.getElementById(\"status\").textContent')}")
+            print(f"browser-check: {len(marks)} highlighted findings, {items} listed; status: {page.status()}")
             for text, category, cls in marks:
                 print(f"  «{text}»  {category}")
             spans = [f for f in report["findings"] if f["scope"] == "span"]
