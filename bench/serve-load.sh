@@ -36,16 +36,8 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 
-"$bin" serve --host 127.0.0.1 --port 0 2> "$OUT/server.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-url=""
-for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$OUT/server.log" | head -1 || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { cat "$OUT/server.log" >&2; echo "serve-load: the server did not start" >&2; exit 2; }
+. "$ROOT/scripts/start-serve.sh"
+start_serve "$bin" "$OUT/server.log"
 
 # One request by hand first: the answer must be the findings JSON.
 findings=$(curl -sf -H 'Content-Type: text/plain' --data-binary @"$OUT/note.txt" "$url/v1/check" |

@@ -27,18 +27,10 @@ if [ -z "$bin" ]; then
     bin=$build/debug/caselens
 fi
 
-log=$(mktemp)
-"$bin" serve --host 127.0.0.1 --port 0 2> "$log" &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
-url=""
-for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
-    [ -n "$url" ] && break
-    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "browser-check: the server did not start" >&2; exit 2; }
-    sleep 0.1
-done
-[ -n "$url" ] || { echo "browser-check: the server did not say where it listens" >&2; exit 2; }
+mkdir -p bench/out
+log=bench/out/browser-check-server.log
+. scripts/start-serve.sh
+start_serve "$bin" "$log"
 echo "browser-check: server at $url"
 
 python3 scripts/browser_check.py "$url" "$shot"

@@ -57,6 +57,7 @@ extension Response {
         headers[.contentType] = contentType
         headers[.contentLength] = String(buffer.readableBytes)
         headers[.cacheControl] = "no-store"
+        headers[.xContentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
 
