@@ -4,7 +4,7 @@ import Hummingbird
 
 /// `POST /v1/check`: one note in (JSON or plain text), the findings JSON out.
 struct CheckEndpoint: Sendable {
-    let pool: CheckerPool
+    let runner: CheckRunner
     let limits: Limits
 
     /// What the client asked for: the note's bytes, its name, and whether to add the reworded note.
@@ -24,7 +24,7 @@ struct CheckEndpoint: Sendable {
         let input = try await read(request)
         let document = Document(name: input.name, bytes: input.bytes)
         if document.looksBinary { throw APIError.binary }
-        let body = try await pool.run(limit: limits.timeLimit, timeout: APIError.timeLimit(limits.timeLimitSeconds)) { checker in
+        let body = try await runner.run(limit: limits.timeLimit, timeout: APIError.timeLimit(limits.timeLimitSeconds)) { checker in
             Self.answer(checker.check(document), document: document, rewrite: input.rewrite)
         }
         return Response.json(body)

