@@ -45,6 +45,8 @@ struct Serve: AsyncParsableCommand {
         let app = server.application(host: host, port: port) { bound in
             warn("caselens serve: listening on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C to stop)")
         }
-        try await app.runService()
+        do { try await app.runService() } catch {
+            fail(CLIError.input("cannot serve on \(host):\(port): \(error)"))
+        }
     }
 }
