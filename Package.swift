@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "CaseLensCore", targets: ["CaseLensCore"]),
         .library(name: "CaseLensLexicons", targets: ["CaseLensLexicons"]),
         .library(name: "CaseLensIO", targets: ["CaseLensIO"]),
+        .library(name: "CaseLensServer", targets: ["CaseLensServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Debian's ICU (libicu-dev), found with pkg-config. Only CaseLensICU sees its headers.
@@ -35,20 +37,31 @@ let package = Package(
         .executableTarget(name: "lexicon-embed", dependencies: ["CaseLensCore"], path: "Sources/lexicon-embed"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
         .target(name: "CaseLensLexicons", dependencies: ["CaseLensCore"], plugins: ["EmbedLexicons"]),
+        // The server's web page and openapi.yaml, embedded as text at build time.
+        .executableTarget(name: "text-embed", path: "Sources/text-embed"),
+        .plugin(name: "EmbedServerFiles", capability: .buildTool(), dependencies: ["text-embed"]),
         // Many records: readers (txt, md, html, docx, csv), file walker, worker pool, writers
         // (text, jsonl, csv, sarif), baseline, and the health-check summary (md, html + svg).
         .target(name: "CaseLensIO", dependencies: [
             "CaseLensCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // `caselens serve`: the HTTP API and the web page (Hummingbird 2), loopback by default.
+        .target(name: "CaseLensServer", dependencies: [
+            "CaseLensCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], exclude: ["Resources"], plugins: ["EmbedServerFiles"]),
         // The command-line interface: thin wiring, no logic.
         .executableTarget(name: "caselens", dependencies: [
-            "CaseLensCore", "CaseLensLexicons", "CaseLensIO",
+            "CaseLensCore", "CaseLensLexicons", "CaseLensIO", "CaseLensServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore", "CaseLensLexicons"]),
         .testTarget(name: "CaseLensIOTests", dependencies: [
             "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "CaseLensServerTests", dependencies: [
+            "CaseLensServer", "CaseLensLexicons", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "CaseLensCLITests", dependencies: [
             "caselens", "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

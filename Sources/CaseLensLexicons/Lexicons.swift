@@ -32,9 +32,10 @@ public enum BuiltInLexicon {
         return lexicon
     }
 
-    /// The same, compiled: the snapshot's core itself when there are no extra directories.
-    public static func compiled(extraDirectories: [String]) throws(LexiconError) -> CompiledLexicon {
-        if extraDirectories.isEmpty { return try compiled() }
+    /// The same, compiled: the snapshot itself when there are no extra directories (its core
+    /// only, unless `sources` is asked for).
+    public static func compiled(extraDirectories: [String], sources: Bool = false) throws(LexiconError) -> CompiledLexicon {
+        if extraDirectories.isEmpty { return try compiled(sources: sources) }
         return try CompiledLexicon(try load(extraDirectories: extraDirectories))
     }
 

@@ -4,7 +4,8 @@ import CaseLensLexicons
 import Foundation
 
 /// `caselens`: finds victim-blaming and perpetrator-erasing language in case records.
-struct CaseLensCommand: ParsableCommand {
+@main
+struct CaseLensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caselens",
         abstract: "Find victim-blaming and perpetrator-erasing language in case records, and suggest better wording.",
@@ -20,8 +21,9 @@ struct CaseLensCommand: ParsableCommand {
           caselens check --format json note.txt  findings as JSON
           caselens rules                         list every rule
           caselens explain victim-blaming.failure-to-protect
+          caselens serve                         HTTP API and web page on http://127.0.0.1:8080/
         """,
-        subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self],
+        subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self, Serve.self],
         defaultSubcommand: nil)
 }
 
@@ -49,8 +51,9 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The built-in snapshot as it is, or recompiled with the extra directories laid over it.
-    func compile() throws -> CompiledLexicon {
-        do { return try BuiltInLexicon.compiled(extraDirectories: directories) } catch {
+    /// With `sources`, rules keep their patterns as written and examples (for explaining them).
+    func compile(sources: Bool = false) throws -> CompiledLexicon {
+        do { return try BuiltInLexicon.compiled(extraDirectories: directories, sources: sources) } catch {
             throw CLIError.lexicon(error)
         }
     }

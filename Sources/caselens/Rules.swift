@@ -21,15 +21,10 @@ struct Rules: ParsableCommand {
         if let c = category, Category(rawValue: c) == nil {
             fail(CLIError.usage("unknown category '\(c)'; one of: \(Category.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        let rules = lex.rules.filter { category == nil || $0.category.rawValue == category }
-            .sorted { ($0.category, $0.id) < ($1.category, $1.id) }
+        let rules = lex.sortedRules(category: category.flatMap(Category.init(rawValue:)))
         switch format {
         case .json:
-            let v = JSON.Value.array(rules.map { r in
-                .object([("id", .string(r.id)), ("category", .string(r.category.rawValue)),
-                         ("severity", .string(r.severity.rawValue)), ("message", .string(r.message))])
-            })
-            print(JSON.encode(v, pretty: true))
+            print(JSON.encode(.array(rules.map(\.summaryJSON)), pretty: true))
         case .text:
             let width = rules.map(\.id.count).max() ?? 0
             for r in rules {
@@ -54,7 +49,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let lex = lexicon.loadOrExit()
         guard let r = lex.rule(id) else {
-            let close = lex.rules.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(5)
+            let close = lex.closeRuleIDs(to: id)
             var message = "no rule '\(id)'"
             if !close.isEmpty { message += "; did you mean: \(close.joined(separator: ", "))" }
             fail(CLIError.usage(message + " (see 'caselens rules')"))

@@ -148,4 +148,30 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertTrue(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(" rules"))
     }
+
+    func testServeStartsOnLoopbackAndStopsCleanlyOnSIGINT() throws {
+        let bad = try run(["serve", "--port", "70000"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--port"), bad.stderr)
+        let broken = try run(["serve", "--port", "0", "--lexicon", fixtureLexicon("category: minimising\nrules: [")])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("broken lexicon"), broken.stderr)
+
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = ["serve", "--port", "0"]
+        p.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let err = Pipe(); p.standardError = err; p.standardOutput = Pipe()
+        try p.run()
+        var said = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !said.contains("listening on"), Date() < deadline, p.isRunning {
+            said += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        XCTAssertTrue(said.contains("listening on http://127.0.0.1:"), said)
+        XCTAssertFalse(said.contains("warning"), said)
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+    }
 }

@@ -1,5 +1,0 @@
-import ArgumentParser
-import CaseLensCore
-import Foundation
-
-CaseLensCommand.main()
