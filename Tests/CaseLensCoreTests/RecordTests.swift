@@ -35,6 +35,43 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(role(r, "Neil Price"), .victim)
     }
 
+    func testVictimDirectedRulesDoNotFireAtThePersonCausingHarm() {
+        // The mother is the person causing harm: actions set for her are good practice.
+        let abusiveMother = """
+        Person causing harm: Lisa Grant (mother)
+        Father: Paul Grant
+
+        Plan:
+        - Mum to call the police if he comes to the house.
+        - Ms Grant to keep the children away from him.
+        - Mum to attend the Freedom Programme.
+        """
+        let found = rules(abusiveMother)
+        XCTAssertFalse(found.contains { $0.hasPrefix("victim-tasked.") && $0 != "victim-tasked.plan-imbalance" }, "\(found)")
+        // The same plan lines where the record says the mother is the victim are flagged.
+        let victimMother = abusiveMother.replacingOccurrences(of: "Person causing harm: Lisa Grant (mother)\nFather: Paul Grant",
+                                                               with: "Victim: Lisa Grant (mother)\nPerson causing harm: Paul Grant (father)")
+        XCTAssertTrue(rules(victimMother).contains { $0.hasPrefix("victim-tasked.") }, "\(rules(victimMother))")
+        // Pronouns are not resolved, and a record that says nothing keeps the lexical reading.
+        XCTAssertTrue(rules("Plan:\n- Mum to call the police if he returns.").contains { $0.hasPrefix("victim-tasked.") })
+    }
+
+    func testReferentNeedsOneAgreeingPerson() {
+        var people = People()
+        let titles: Set<String> = ["mr", "ms", "mrs", "miss"]
+        let lisa = people.person(named: ["Lisa", "Grant"], titles: titles, kinship: "mother")!
+        people.all[lisa].role = .personCausingHarm
+        let paul = people.person(named: ["Paul", "Grant"], titles: titles, kinship: "father")!
+        people.all[paul].role = .victim
+        XCTAssertEqual(people.referent(of: ["Mum"])?.name, "Lisa Grant")
+        XCTAssertEqual(people.referent(of: ["the", "mother"])?.name, "Lisa Grant")
+        XCTAssertEqual(people.referent(of: ["Ms", "Grant"])?.name, "Lisa Grant")
+        XCTAssertEqual(people.referent(of: ["Mr", "Grant"])?.name, "Paul Grant")
+        XCTAssertNil(people.referent(of: ["Grant"]), "two Grants: ambiguous")
+        XCTAssertNil(people.referent(of: ["she"]))
+        XCTAssertNil(people.referent(of: ["Ms", "Okafor"]))
+    }
+
     func testSuggestionsUseTheResolvedName() {
         let r = report("Person causing harm: Dean Morris\n\nKayleigh was assaulted on Friday.")
         let f = r.findings.first { $0.category == .absentPerpetrator && $0.scope == .span }

@@ -75,6 +75,7 @@ struct Judge {
             }
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(compiled.patterns[Int(m.pattern)].elements, tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
+            if aboutPersonCausingHarm(rule, compiled.patterns[Int(m.pattern)].roles, alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins.
@@ -145,6 +146,27 @@ struct Judge {
         while i < cues.count && cues[i].last < m.first {
             if s.contains(Int(tokens[Int(cues[i].first)].start)) { return true }
             i += 1
+        }
+        return false
+    }
+
+    /// Categories whose critique needs the words' subject to be the adult victim.
+    static let victimSubjectCategories: Set<Category> = [.victimBlaming, .victimTasked, .pathologising, .doubting]
+
+    /// True when a victim-directed rule's subject ("Mum", "Ms Grant": its `@victim` words, or a
+    /// `<Name>` that opens the pattern) refers, by the record's own evidence, to the person causing
+    /// harm: an abusive mother set actions in a plan is good practice, not a victim set to manage
+    /// her abuser. Pronouns are never resolved.
+    private func aboutPersonCausingHarm(_ rule: Rule, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
+        guard Self.victimSubjectCategories.contains(rule.category) else { return false }
+        for (i, role) in roles.enumerated() where role == "victim" || (i == 0 && role == "name") {
+            guard var r = alignment.ranges[i + 1] else { continue }
+            // "Ms «Grant to keep …»": a title just before the name belongs to it.
+            if r.lowerBound > 0, People.personTitles.contains(document.text(Int(tokens[r.lowerBound - 1].start), Int(tokens[r.lowerBound - 1].end)).lowercased()) {
+                r = (r.lowerBound - 1)...r.upperBound
+            }
+            let words = tokens[r].map { document.text(Int($0.start), Int($0.end)) }
+            if record.people.referent(of: words)?.role == .personCausingHarm { return true }
         }
         return false
     }

@@ -20,7 +20,8 @@ public struct CompiledLexicon: Sendable {
         var patterns: [CompiledPattern] = []
         func add(_ pattern: Pattern, _ purpose: MatchPurpose, file: String) throws(LexiconError) {
             do {
-                patterns.append(CompiledPattern(elements: try compiler.compile(pattern), purpose: purpose))
+                patterns.append(CompiledPattern(elements: try compiler.compile(pattern), purpose: purpose,
+                                                roles: CompiledPattern.roles(of: pattern)))
             } catch {
                 throw LexiconError(file: file, line: pattern.line, message: "bad pattern \"\(pattern.source)\": \(error.message)")
             }

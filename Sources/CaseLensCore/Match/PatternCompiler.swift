@@ -31,6 +31,24 @@ public enum MatchPurpose: Sendable, Equatable {
 struct CompiledPattern: Sendable {
     var elements: [[[Item]]]
     var purpose: MatchPurpose
+    /// For each top-level element that is a role class (`@victim`, optional or not), its name, and
+    /// "name" for `<Name>`: the judge checks whom those words refer to in the record.
+    var roles: [String?] = []
+
+    init(elements: [[[Item]]], purpose: MatchPurpose, roles: [String?] = []) {
+        self.elements = elements; self.purpose = purpose; self.roles = roles
+    }
+
+    /// The role class of each top-level element of `pattern`, or nil.
+    static func roles(of pattern: Pattern) -> [String?] {
+        pattern.elements.map { element in
+            switch element {
+            case .role(let name), .optional(.role(let name)): return name
+            case .anyName, .optional(.anyName): return "name"
+            default: return nil
+            }
+        }
+    }
 }
 
 /// Expands parsed patterns into concrete sequences over vocabulary ids.
@@ -260,6 +278,7 @@ extension CompiledPattern: SnapshotCodable {
         w.int(elements.count)
         for alternatives in elements { w.lists(alternatives) }
         w.value(purpose)
+        w.strings(roles.map { $0 ?? "" })
     }
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         let n = try r.int()
@@ -267,5 +286,6 @@ extension CompiledPattern: SnapshotCodable {
         elements = []
         for _ in 0..<n { elements.append(try r.lists()) }
         purpose = try r.value()
+        roles = try r.strings().map { $0.isEmpty ? nil : $0 }
     }
 }

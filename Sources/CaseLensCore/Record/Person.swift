@@ -136,6 +136,28 @@ public struct People: Sendable {
         return female.contains(x) == female.contains(y)
     }
 
+    static let determiners: Set<String> = ["the", "his", "her", "their", "children's", "child's", "childrens", "its"]
+    static let personTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx"]
+
+    /// The person a subject phrase refers to, without adding anyone: "Ms Dunn" and "Dunn" by name
+    /// (the title must agree), "Mum" or "the mother" by family word. Nil for pronouns, for phrases
+    /// that name no one the record knows, and when the phrase could be more than one person.
+    public func referent(of phrase: [String]) -> Person? {
+        var words = phrase.map { $0.lowercased().replacingOccurrences(of: ".", with: "") }
+        while let f = words.first, Self.determiners.contains(f) { words.removeFirst() }
+        guard !words.isEmpty else { return nil }
+        let title = Self.personTitles.contains(words[0]) ? words.removeFirst() : nil
+        var found: [Int] = []
+        if words.count == 1, title == nil, let kin = index["k:" + Self.canonicalKin(words[0])] {
+            found = kin
+        } else if let last = words.last {
+            found = (index["s:" + last] ?? []) + (words.count == 1 && title == nil ? index["f:" + last] ?? [] : [])
+            if let title { found = found.filter { i in all[i].title.map { Self.sameGender(title, $0) } ?? Self.fits(title: title, all[i]) } }
+        }
+        let people = Set(found)
+        return people.count == 1 ? all[people.first!] : nil
+    }
+
     /// People in a role, most evidence first.
     public func with(_ role: PersonRole) -> [Person] {
         all.filter { $0.role == role }.sorted { ($0.fieldRole != nil ? 100 : 0) + $0.harmVotes + $0.harmedVotes > ($1.fieldRole != nil ? 100 : 0) + $1.harmVotes + $1.harmedVotes }
