@@ -14,10 +14,12 @@ public struct RecordDate: Sendable, Comparable, Equatable {
     /// Parses a UK date at the start of `s`: 2 May 2024, 2nd May 2024, May 2024, 02/05/2024,
     /// 2/5/24, 02.05.2024, 2024-05-02 (an optional weekday first).
     public static func parse(prefixOf s: Substring) -> RecordDate? {
+        // Most lines start with neither a number nor a day or month name: decide that cheaply.
+        let body = s.drop { CharacterSetLite.punctuation.contains($0) }
+        let head = body.prefix { $0.isLetter }.lowercased()
+        guard body.first?.isNumber == true || weekdays.contains(head) || months[head] != nil else { return nil }
         var words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(4).map { String($0) }
         guard !words.isEmpty else { return nil }
-        let weekdays: Set<String> = ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-                                     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
         if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
         guard let first = words.first else { return nil }
         let numeric = first.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
@@ -40,6 +42,9 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
         return valid(year, month, dayNumber ?? 1)
     }
+
+    static let weekdays: Set<String> = ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+                                        "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
 
     private static func valid(_ y: Int, _ m: Int, _ d: Int) -> RecordDate? {
         guard y >= 1900, y < 2200, (1...12).contains(m), (1...31).contains(d) else { return nil }

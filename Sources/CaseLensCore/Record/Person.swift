@@ -62,14 +62,16 @@ public struct People: Sendable {
     static let equivalentKin: [String: String] = ["dad": "father", "daddy": "father", "stepdad": "stepfather",
                                                    "mum": "mother", "mummy": "mother", "mom": "mother", "stepmum": "stepmother"]
     static func canonicalKin(_ k: String) -> String { equivalentKin[k] ?? k }
+    /// "Mr." → "Mr" (without Foundation, which is slow here).
+    static func withoutDots(_ s: String) -> String { s.contains(".") ? String(s.filter { $0 != "." }) : s }
 
     /// Finds or adds the person named by `words` (title optional, as written), returning their index.
     mutating func person(named words: [String], titles: Set<String>, kinship: String? = nil) -> Int? {
         var ws = words.filter { !$0.isEmpty }
         guard !ws.isEmpty else { return nil }
         var title: String? = nil
-        if titles.contains(ws[0].lowercased().replacingOccurrences(of: ".", with: "")) {
-            title = ws.removeFirst().replacingOccurrences(of: ".", with: "")
+        if titles.contains(Self.withoutDots(ws[0].lowercased())) {
+            title = Self.withoutDots(ws.removeFirst())
         }
         if ws.isEmpty { return nil }
         let surname = ws.count >= 2 || title != nil ? ws.last! : nil
@@ -143,7 +145,7 @@ public struct People: Sendable {
     /// (the title must agree), "Mum" or "the mother" by family word. Nil for pronouns, for phrases
     /// that name no one the record knows, and when the phrase could be more than one person.
     public func referent(of phrase: [String]) -> Person? {
-        var words = phrase.map { $0.lowercased().replacingOccurrences(of: ".", with: "") }
+        var words = phrase.map { Self.withoutDots($0.lowercased()) }
         while let f = words.first, Self.determiners.contains(f) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
         let title = Self.personTitles.contains(words[0]) ? words.removeFirst() : nil

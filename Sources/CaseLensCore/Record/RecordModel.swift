@@ -29,10 +29,19 @@ public struct RecordModel: Sendable {
     public var perpetratorMentions = 0
     var entryDates: EntryDates? = nil
 
-    /// The person causing harm to use in suggestions, if the record says who.
-    public var perpetrator: Person? { people.with(.personCausingHarm).first }
-    public var victim: Person? { people.with(.victim).first }
-    public var children: [Person] { people.with(.child) }
+    /// The person causing harm to use in suggestions, if the record says who; the adult victim;
+    /// the children. Fixed by `settleRoles()` once the people are read (suggestions use them often).
+    public private(set) var perpetrator: Person? = nil
+    public private(set) var victim: Person? = nil
+    public private(set) var children: [Person] = []
+
+    /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
+    mutating func settleRoles() {
+        for i in people.all.indices { people.all[i].settle() }
+        perpetrator = people.with(.personCausingHarm).first
+        victim = people.with(.victim).first
+        children = people.with(.child)
+    }
 
     /// The entry date of a byte offset (chronologies), if any.
     func date(at offset: Int) -> RecordDate? { entryDates?.date(at: offset) }

@@ -44,7 +44,7 @@ struct RecordReader {
                 model.people.all[i].addEvidence("line \(document.position(of: Int(tokens[Int(m.first)].start)).line): harmed (\(document.text(Int(tokens[Int(m.first)].start), Int(tokens[Int(m.last)].end))))")
             }
         }
-        for i in model.people.all.indices { model.people.all[i].settle() }
+        model.settleRoles()
         model.recordsAbuse = (cues[.abuseTerm] ?? []).contains { !tokens[Int($0.first)].flags.contains(.quoted) }
         if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines) }
         if !(cues[.outcome] ?? []).isEmpty {
@@ -79,7 +79,7 @@ struct RecordReader {
             let t = text.lowercased()
             for r in [PersonRole.personCausingHarm, .victim, .professional] {
                 let key = r == .personCausingHarm ? "perpetrator" : r == .victim ? "victim" : "professional"
-                if (lexicon.record.fields[key] ?? []).contains(where: { $0.count > 3 && t.contains($0) }) { return r }
+                if (lexicon.record.fields[key] ?? []).contains(where: { $0.count > 3 && t.utf8.firstRange(of: $0.utf8) != nil }) { return r }
             }
             return nil
         }
@@ -221,7 +221,7 @@ struct RecordReader {
 
     /// "DC Morley", "Dr Khan": a professional, unless the record says otherwise.
     private func markProfessionalTitle(_ model: inout RecordModel, _ i: Int, _ words: [String]) {
-        guard let first = words.first?.lowercased().replacingOccurrences(of: ".", with: ""),
+        guard let first = words.first.map({ People.withoutDots($0.lowercased()) }),
               lexicon.record.professionalTitles.contains(first), model.people.all[i].fieldRole == nil else { return }
         model.people.all[i].fieldRole = .professional
         model.people.all[i].addEvidence("titled \(words[0])")
