@@ -79,7 +79,7 @@ struct RecordReader {
             let t = text.lowercased()
             for r in [PersonRole.personCausingHarm, .victim, .professional] {
                 let key = r == .personCausingHarm ? "perpetrator" : r == .victim ? "victim" : "professional"
-                if (lexicon.record.fields[key] ?? []).contains(where: { $0.count > 3 && t.utf8.firstRange(of: $0.utf8) != nil }) { return r }
+                if (lexicon.record.fields[key] ?? []).contains(where: { $0.count > 3 && t.containsBytes(of: $0) }) { return r }
             }
             return nil
         }
