@@ -6,12 +6,17 @@ public struct RawMatch: Sendable, Equatable {
     public var last: Int32
 }
 
-/// All patterns of a lexicon compiled into one nondeterministic automaton over token ids. Each
+/// Patterns of a lexicon compiled into one nondeterministic automaton over token ids. Each
 /// pattern element is a small trie of its alternatives (word sets, names, any word, gaps); the
 /// elements are joined by epsilon edges, so a pattern costs the sum of its elements, not their
 /// product. Patterns share their first element's trie from the root. Scanning keeps the set of
 /// partial matches alive at each token, so the cost per token depends on how many partial matches
 /// are open, not on how many rules there are. Immutable after building: share it across threads.
+///
+/// A compiled lexicon builds three of these (see `CompiledLexicon`), so that the frequent context
+/// words (negation, speech verbs, record cues) do not keep partial matches open in the scan that
+/// finds rule candidates. Outputs are indices into the lexicon's full pattern list whichever
+/// automaton finds them.
 public struct Automaton: Sendable {
     /// Per-node lists in compressed form: node n's list is `data[start[n]..<start[n + 1]]`.
     struct Lists: Sendable {
@@ -23,28 +28,23 @@ public struct Automaton: Sendable {
         }
         init() {}
     }
-    private var names = Lists()
-    private var anys = Lists()
-    /// Gap children: target node and, in `gapBudgets`, how many words the gap may skip.
-    private var gaps = Lists()
-    private var gapBudgets: [Int8] = []
-    private var outs = Lists()
-    /// Epsilon closure of each node (the node itself first).
-    private var closures = Lists()
-    private var hasSteps: [Bool] = [false]
-    private var nodeCount = 1
-    /// Token transitions: (node, token id) → targets, in an open-addressing table.
-    private var edgeKeys: [UInt64] = []
-    private var edgeRanges: [UInt64] = []   // offset << 32 | count into edgeTargets
-    private var edgeMask = 0
-    private var edgeTargets: [Int32] = []
-    /// Root transitions indexed directly by token id.
-    private var rootRanges: [UInt64] = []
+    /// Every per-node list (`Tables.Field`) and the gap budgets, in one array so that the scan
+    /// reads them through one pointer.
+    var table: [Int32] = []
+    /// Where each `Tables.Field` starts in `table`.
+    var fieldBase: [Int] = []
+    /// Token transitions in one array: the open-addressing table of (node, token id) keys, then
+    /// its ranges into `edgeTargets` (offset << 32 | count), then the root's ranges by token id.
+    var wide: [UInt64] = []
+    var edgeMask = 0
+    var nodeCount = 1
+    var rootHasName = false, rootHasAny = false
 
     /// Number of states.
     public var stateCount: Int { nodeCount }
 
-    init(patterns: [CompiledPattern], vocabularySize: Int) {
+    /// Compiles the patterns whose purpose `include` accepts; matches report their index in `patterns`.
+    init(patterns: [CompiledPattern], vocabularySize: Int, including include: (MatchPurpose) -> Bool = { _ in true }) {
         var nameEdges: [[Int32]] = [[]]
         var anyEdges: [[Int32]] = [[]]
         var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
@@ -52,6 +52,7 @@ public struct Automaton: Sendable {
         var children: [[ItemKind: Int32]] = [[:]]
         var epsilons: [[Int32]] = [[]]
         var tokenEdges: [UInt64: [Int32]] = [:]
+        var hasSteps: [Bool] = [false]
         func newNode() -> Int32 {
             children.append([:]); nameEdges.append([]); anyEdges.append([]); gapChildren.append([])
             outputs.append([]); hasSteps.append(false); epsilons.append([])
@@ -84,7 +85,7 @@ public struct Automaton: Sendable {
         }
         // Patterns with the same elements from the same node share the element's join node.
         var joins: [JoinKey: Int32] = [:]
-        for (index, pattern) in patterns.enumerated() {
+        for (index, pattern) in patterns.enumerated() where include(pattern.purpose) {
             for variant in Self.variants(pattern.elements) {
                 var start: Int32 = 0
                 for alternatives in variant {
@@ -114,20 +115,29 @@ public struct Automaton: Sendable {
             closure[n] = c
         }
         nodeCount = outputs.count
-        names = Lists(nameEdges)
-        anys = Lists(anyEdges)
-        gaps = Lists(gapChildren.map { $0.map(\.node) })
-        gapBudgets = gapChildren.flatMap { $0.map(\.n) }
-        outs = Lists(outputs)
-        closures = Lists(closure)
+        rootHasName = !nameEdges[0].isEmpty
+        rootHasAny = !anyEdges[0].isEmpty
+        var fields = [Lists](repeating: Lists(), count: Tables.Field.allCases.count)
+        fields[Tables.Field.names.rawValue] = Lists(nameEdges)
+        fields[Tables.Field.anys.rawValue] = Lists(anyEdges)
+        fields[Tables.Field.gaps.rawValue] = Lists(gapChildren.map { $0.map(\.node) })
+        fields[Tables.Field.outputs.rawValue] = Lists(outputs)
+        fields[Tables.Field.closures.rawValue] = Lists(closure)
+        for list in fields {
+            fieldBase.append(table.count); table += list.start
+            fieldBase.append(table.count); table += list.data
+        }
+        fieldBase.append(table.count); table += gapChildren.flatMap { $0.map { Int32($0.n) } }
+        fieldBase.append(table.count); table += hasSteps.map { $0 ? 1 : 0 }
         // Flatten token edges.
         var size = 16
         while size < tokenEdges.count * 2 { size *= 2 }
-        edgeKeys = Array(repeating: UInt64.max, count: size)
-        edgeRanges = Array(repeating: 0, count: size)
         edgeMask = size - 1
-        rootRanges = Array(repeating: 0, count: max(vocabularySize, 1))
-        for (key, targets) in tokenEdges {
+        var edgeTargets: [Int32] = []
+        var edgeKeys = [UInt64](repeating: UInt64.max, count: size)
+        var edgeRanges = [UInt64](repeating: 0, count: size)
+        var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
+        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
             let range = UInt64(edgeTargets.count) << 32 | UInt64(targets.count)
             edgeTargets += targets
             if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range; continue }
@@ -136,6 +146,8 @@ public struct Automaton: Sendable {
             edgeKeys[slot] = key
             edgeRanges[slot] = range
         }
+        fieldBase.append(table.count); table += edgeTargets
+        wide = edgeKeys + edgeRanges + rootRanges
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -169,108 +181,5 @@ public struct Automaton: Sendable {
     @inline(__always) static func key(_ node: Int32, _ id: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)) }
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 40) & mask
-    }
-
-    @inline(__always) private func edges(_ node: Int32, _ id: Int32) -> UInt64 {
-        if node == 0 { return rootRanges[Int(id)] }
-        let key = Self.key(node, id)
-        var slot = Self.slot(key, edgeMask)
-        while true {
-            let k = edgeKeys[slot]
-            if k == key { return edgeRanges[slot] }
-            if k == UInt64.max { return 0 }
-            slot = (slot + 1) & edgeMask
-        }
-    }
-
-    /// An open partial match: at `node`, begun at token `start`, may still skip `budget` tokens.
-    private struct Entry { var node: Int32; var start: Int32; var budget: Int8 }
-
-    /// Limit on open partial matches, so pathological text cannot make a scan quadratic.
-    static let maxActive = 512
-
-    /// Every match of every pattern in `tokens`, in order of their last token.
-    public func scan(_ tokens: [Token]) -> [RawMatch] {
-        var matches: [RawMatch] = []
-        var current: [Entry] = []
-        var next: [Entry] = []
-        current.reserveCapacity(64); next.reserveCapacity(64)
-        // One entry per node: `stamp[node] == k` when `next` already holds it, at `slot[node]`.
-        var stamp = [Int32](repeating: -1, count: nodeCount)
-        var slot = [Int32](repeating: 0, count: nodeCount)
-        let rootHasName = names.start[1] > names.start[0], rootHasAny = anys.start[1] > anys.start[0]
-
-        tokens.withUnsafeBufferPointer { toks in
-        names.start.withUnsafeBufferPointer { nameStart in names.data.withUnsafeBufferPointer { nameData in
-        anys.start.withUnsafeBufferPointer { anyStart in anys.data.withUnsafeBufferPointer { anyData in
-        gaps.start.withUnsafeBufferPointer { gapStart in gaps.data.withUnsafeBufferPointer { gapData in
-        gapBudgets.withUnsafeBufferPointer { budgets in
-        outs.start.withUnsafeBufferPointer { outStart in outs.data.withUnsafeBufferPointer { outData in
-        closures.start.withUnsafeBufferPointer { closureStart in closures.data.withUnsafeBufferPointer { closureData in
-        hasSteps.withUnsafeBufferPointer { steps in
-        edgeTargets.withUnsafeBufferPointer { targets in
-        stamp.withUnsafeMutableBufferPointer { stamp in
-        slot.withUnsafeMutableBufferPointer { slot in
-            for k in 0..<toks.count {
-                let t = toks[k]
-                if t.flags.contains(.hardBreak) { current.removeAll(keepingCapacity: true) }
-                else if t.flags.contains(.softBreak) { current.removeAll(where: { $0.budget == 0 }) }
-                if current.isEmpty && t.id < 0 && !rootHasAny && !(rootHasName && t.flags.contains(.capitalised)) { continue }
-                next.removeAll(keepingCapacity: true)
-                let k32 = Int32(k)
-                let capitalised = t.flags.contains(.capitalised)
-
-                // At most one open match per node: the one that may skip most, then the longest.
-                func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
-                    let n = Int(node)
-                    if stamp[n] == k32 {
-                        let i = Int(slot[n])
-                        if budget > next[i].budget || (budget == next[i].budget && start < next[i].start) {
-                            next[i].budget = budget; next[i].start = start
-                        }
-                        return
-                    }
-                    if next.count < Self.maxActive {
-                        stamp[n] = k32; slot[n] = Int32(next.count)
-                        next.append(Entry(node: node, start: start, budget: budget))
-                    }
-                }
-                func arrive(_ node: Int32, _ start: Int32) {
-                    for ci in Int(closureStart[Int(node)])..<Int(closureStart[Int(node) + 1]) {
-                        let c = Int(closureData[ci])
-                        for oi in Int(outStart[c])..<Int(outStart[c + 1]) {
-                            matches.append(RawMatch(pattern: outData[oi], first: start, last: k32))
-                        }
-                        if steps[c] { push(Int32(c), start, 0) }
-                        for gi in Int(gapStart[c])..<Int(gapStart[c + 1]) {
-                            let g = Int(gapData[gi])
-                            for xi in Int(closureStart[g])..<Int(closureStart[g + 1]) where steps[Int(closureData[xi])] {
-                                push(closureData[xi], start, budgets[gi])
-                            }
-                        }
-                    }
-                }
-                func step(_ node: Int32, _ start: Int32) {
-                    if t.id >= 0 {
-                        let r = edges(node, t.id)
-                        if r != 0 {
-                            let off = Int(r >> 32), n = Int(r & 0xFFFF_FFFF)
-                            for j in off..<(off + n) { arrive(targets[j], start) }
-                        }
-                    }
-                    let n = Int(node)
-                    if capitalised { for i in Int(nameStart[n])..<Int(nameStart[n + 1]) { arrive(nameData[i], start) } }
-                    for i in Int(anyStart[n])..<Int(anyStart[n + 1]) { arrive(anyData[i], start) }
-                }
-
-                for e in current {
-                    step(e.node, e.start)
-                    if e.budget > 0 { push(e.node, e.start, e.budget - 1) }
-                }
-                step(0, k32)
-                swap(&current, &next)
-            }
-        }}}}}}}}}}}}}}}}
-        return matches
     }
 }
