@@ -37,6 +37,18 @@ public struct Automaton: Sendable {
     /// its ranges into `edgeTargets` (offset << 32 | count), then the root's ranges by token id.
     var wide: [UInt64] = []
     var edgeMask = 0
+    /// The look-ahead set after the root ranges in `wide`: (node, token id) keys for which some
+    /// state in the node's epsilon closure has a transition on that token.
+    var followMask = 0
+    /// What a node's transitions take (bits of its entry in the steps list), and in the
+    /// closure-steps list, what its closure's states take.
+    static let stepsOnToken: Int32 = 1, stepsOnName: Int32 = 2, stepsOnAny: Int32 = 4
+    /// A closure-steps bit: some state of the closure ends a pattern or has a gap.
+    static let endsOrSkips: Int32 = 8
+    /// Signatures after the look-ahead set in `wide`, a node's own and (after `nodeCount` of
+    /// them) its closure's: a bit per word it has an edge on, so most words without one are
+    /// turned away without probing the tables above (which do not fit in a fast cache).
+    @inline(__always) static func signature(_ id: Int32) -> UInt64 { 1 << ((UInt64(UInt32(id)) &* 0x9E3779B97F4A7C15) >> 58) }
     var nodeCount = 1
     var rootHasName = false, rootHasAny = false
 
@@ -52,10 +64,9 @@ public struct Automaton: Sendable {
         var children: [[ItemKind: Int32]] = [[:]]
         var epsilons: [[Int32]] = [[]]
         var tokenEdges: [UInt64: [Int32]] = [:]
-        var hasSteps: [Bool] = [false]
         func newNode() -> Int32 {
             children.append([:]); nameEdges.append([]); anyEdges.append([]); gapChildren.append([])
-            outputs.append([]); hasSteps.append(false); epsilons.append([])
+            outputs.append([]); epsilons.append([])
             return Int32(outputs.count - 1)
         }
         func child(_ node: Int32, _ kind: ItemKind) -> Int32 {
@@ -63,12 +74,11 @@ public struct Automaton: Sendable {
             let c = newNode()
             children[Int(node)][kind] = c
             switch kind {
-            case .token(let id): tokenEdges[Self.key(node, id), default: []].append(c); hasSteps[Int(node)] = true
+            case .token(let id): tokenEdges[Self.key(node, id), default: []].append(c)
             case .tokens(let ids):
                 for id in ids { tokenEdges[Self.key(node, id), default: []].append(c) }
-                hasSteps[Int(node)] = true
-            case .name: nameEdges[Int(node)].append(c); hasSteps[Int(node)] = true
-            case .any: anyEdges[Int(node)].append(c); hasSteps[Int(node)] = true
+            case .name: nameEdges[Int(node)].append(c)
+            case .any: anyEdges[Int(node)].append(c)
             case .gap(let n): gapChildren[Int(node)].append((Int8(n), c))
             }
             return c
@@ -128,7 +138,8 @@ public struct Automaton: Sendable {
             fieldBase.append(table.count); table += list.data
         }
         fieldBase.append(table.count); table += gapChildren.flatMap { $0.map { Int32($0.n) } }
-        fieldBase.append(table.count); table += hasSteps.map { $0 ? 1 : 0 }
+        fieldBase.append(table.count)     // steps: token bits are set below, with the look-ahead
+        table += (0..<nodeCount).map { (nameEdges[$0].isEmpty ? 0 : Self.stepsOnName) | (anyEdges[$0].isEmpty ? 0 : Self.stepsOnAny) }
         // Flatten token edges.
         var size = 16
         while size < tokenEdges.count * 2 { size *= 2 }
@@ -147,7 +158,34 @@ public struct Automaton: Sendable {
             edgeRanges[slot] = range
         }
         fieldBase.append(table.count); table += edgeTargets
-        wide = edgeKeys + edgeRanges + rootRanges
+        // Look-ahead: what the states of each node's closure can take as the next token.
+        var ids = [[Int32]](repeating: [], count: nodeCount)
+        for key in tokenEdges.keys { ids[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        for n in 0..<nodeCount where !ids[n].isEmpty { table[fieldBase[11] + n] |= Self.stepsOnToken }
+        var follows = Set<UInt64>()
+        var closureSteps = [Int32](repeating: 0, count: nodeCount)
+        // Signatures: one bit per word (hashed) of a node's token edges, and of its closure's.
+        var signatures = [UInt64](repeating: 0, count: 2 * nodeCount)
+        for n in 0..<nodeCount { for id in ids[n] { signatures[n] |= Self.signature(id) } }
+        for n in 0..<nodeCount {
+            for c in closure[n].map(Int.init) {
+                closureSteps[n] |= table[fieldBase[11] + c]
+                if !outputs[c].isEmpty || !gapChildren[c].isEmpty { closureSteps[n] |= Self.endsOrSkips }
+                signatures[nodeCount + n] |= signatures[c]
+                for id in ids[c] { follows.insert(Self.key(Int32(n), id)) }
+            }
+        }
+        fieldBase.append(table.count); table += closureSteps
+        var followSize = 16
+        while followSize < follows.count * 2 { followSize *= 2 }
+        followMask = followSize - 1
+        var followKeys = [UInt64](repeating: UInt64.max, count: followSize)
+        for key in follows.sorted() {
+            var slot = Self.slot(key, followMask)
+            while followKeys[slot] != UInt64.max { slot = (slot + 1) & followMask }
+            followKeys[slot] = key
+        }
+        wide = edgeKeys + edgeRanges + rootRanges + followKeys + signatures
     }
 
     /// An element compiled from a node: what identifies its join node.

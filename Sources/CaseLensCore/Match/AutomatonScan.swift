@@ -8,17 +8,21 @@ struct Tables {
     let wide: UnsafePointer<UInt64>
     let starts: (Int, Int, Int, Int, Int)
     let datas: (Int, Int, Int, Int, Int)
-    let budgets: Int, steps: Int, targets: Int
-    let edgeMask: Int, rootRanges: Int
+    let budgets: Int, steps: Int, targets: Int, closureSteps: Int
+    let edgeMask: Int, rootRanges: Int, follows: Int, followMask: Int, signatures: Int, nodeCount: Int
 
     init(_ a: Automaton, table: UnsafePointer<Int32>, wide: UnsafePointer<UInt64>) {
         self.table = table; self.wide = wide
         let b = a.fieldBase
         starts = (b[0], b[2], b[4], b[6], b[8])
         datas = (b[1], b[3], b[5], b[7], b[9])
-        budgets = b[10]; steps = b[11]; targets = b[12]
+        budgets = b[10]; steps = b[11]; targets = b[12]; closureSteps = b[13]
         edgeMask = a.edgeMask
         rootRanges = 2 * (a.edgeMask + 1)
+        follows = rootRanges + (a.wide.count - rootRanges - 2 * a.nodeCount - (a.followMask + 1))
+        signatures = follows + a.followMask + 1
+        nodeCount = a.nodeCount
+        followMask = a.followMask
     }
 
     /// The index range in `table` of node `n`'s list for the field whose bases are given.
@@ -34,10 +38,36 @@ struct Tables {
     @inline(__always) func budget(_ i: Int) -> Int8 { Int8(truncatingIfNeeded: table[budgets + i - datas.2]) }
     @inline(__always) func hasSteps(_ n: Int) -> Bool { table[steps + n] != 0 }
 
+    /// True when some state of node `n`'s closure ends a pattern or has a gap.
+    @inline(__always) func endsOrSkips(_ n: Int32) -> Bool { table[closureSteps + Int(n)] & Automaton.endsOrSkips != 0 }
+
+    /// What node `n`'s own transitions take: `Automaton.stepsOn…` bits.
+    @inline(__always) func stepBits(_ n: Int) -> Int32 { table[steps + n] }
+
+    /// What the states in node `n`'s closure can take as a token with this id and capitalisation:
+    /// the `Automaton.stepsOn…` bits of the transitions that would fire (token bit only when some
+    /// state has an edge on `id`).
+    @inline(__always) func closureSteps(_ n: Int32, on id: Int32, capitalised: Bool) -> Int32 {
+        let bits = table[closureSteps + Int(n)]
+        var open = bits & (capitalised ? Automaton.stepsOnAny | Automaton.stepsOnName : Automaton.stepsOnAny)
+        guard id >= 0, bits & Automaton.stepsOnToken != 0,
+              wide[signatures + nodeCount + Int(n)] & Automaton.signature(id) != 0 else { return open }
+        let key = Automaton.key(n, id)
+        var slot = Automaton.slot(key, followMask)
+        while true {
+            let k = wide[follows + slot]
+            if k == key { open |= Automaton.stepsOnToken; break }
+            if k == UInt64.max { break }
+            slot = (slot + 1) & followMask
+        }
+        return open
+    }
+
     /// Token transitions from `node` on word `id`: an index range in `table`.
     @inline(__always) func edges(_ node: Int32, _ id: Int32) -> Range<Int> {
         let r: UInt64
         if node == 0 { r = wide[rootRanges + Int(id)] } else {
+            if wide[signatures + Int(node)] & Automaton.signature(id) == 0 { return 0..<0 }
             let key = Automaton.key(node, id)
             var slot = Automaton.slot(key, edgeMask)
             while true {
@@ -70,6 +100,10 @@ struct Scanner {
     /// The current token's index, and whether it may stand for `<Name>`.
     var k32: Int32 = 0
     var capitalised = false
+    /// The next token, for the look-ahead: `nextOpen` is false when there is none in the range,
+    /// or a break before it ends every match that may not skip a word.
+    var nextOpen = false, nextCapitalised = false
+    var nextID: Int32 = 0
 
     init(_ t: Tables, _ a: Automaton) {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
@@ -97,6 +131,11 @@ struct Scanner {
             if currentCount == 0 && tok.id < 0 && !rootHasAny && !(rootHasName && capitalised) { continue }
             nextCount = 0
             k32 = Int32(k)
+            if k + 1 < range.upperBound {
+                let n = toks[k + 1]
+                nextOpen = !n.flags.contains(.hardBreak) && !n.flags.contains(.softBreak)
+                nextCapitalised = n.flags.contains(.capitalised); nextID = n.id
+            } else { nextOpen = false }
             for i in 0..<currentCount {
                 let e = current[i]
                 step(e.node, e.start, tok.id)
@@ -126,11 +165,20 @@ struct Scanner {
     }
 
     /// Reaching `node` after the current token: report what ends there, open what continues.
+    /// A match that may not skip a word is opened only in states with a kind of transition the
+    /// next token can take (a word edge when some state of the closure has an edge on that word,
+    /// a name edge when it is capitalised, any-word edges always): otherwise it would die there
+    /// unused, and most arrivals (a name, "the", "she" starting many patterns' first elements,
+    /// each joined to its own next element) are of that kind. Such an entry has no effect, not
+    /// even through `push`'s choice between entries of one state, since that choice only keeps
+    /// the better of two entries of the same state.
     @inline(__always) mutating func arrive(_ node: Int32, _ start: Int32) {
+        let open = nextOpen ? t.closureSteps(node, on: nextID, capitalised: nextCapitalised) : 0
+        if open == 0 && !t.endsOrSkips(node) { return }
         for ci in t.closure(Int(node)) {
             let c = Int(t.table[ci])
             for oi in t.outputs(c) { matches.append(RawMatch(pattern: t.table[oi], first: start, last: k32)) }
-            if t.hasSteps(c) { push(Int32(c), start, 0) }
+            if t.stepBits(c) & open != 0 { push(Int32(c), start, 0) }
             for gi in t.gaps(c) {
                 for xi in t.closure(Int(t.table[gi])) where t.hasSteps(Int(t.table[xi])) {
                     push(t.table[xi], start, t.budget(gi))
@@ -172,3 +220,4 @@ extension Automaton {
         }
     }
 }
+
