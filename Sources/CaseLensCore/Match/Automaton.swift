@@ -18,39 +18,35 @@ public struct RawMatch: Sendable, Equatable {
 /// finds rule candidates. Outputs are indices into the lexicon's full pattern list whichever
 /// automaton finds them.
 public struct Automaton: Sendable {
-    /// Per-node lists in compressed form: node n's list is `data[start[n]..<start[n + 1]]`.
-    struct Lists: Sendable {
-        var start: [Int32] = [0]
-        var data: [Int32] = []
-        init(_ lists: [[Int32]]) {
-            start.reserveCapacity(lists.count + 1)
-            for l in lists { data += l; start.append(Int32(data.count)) }
-        }
-        init() {}
-    }
-    /// Every per-node list (`Tables.Field`) and the gap budgets, in one array so that the scan
-    /// reads them through one pointer.
-    var table: [Int32] = []
-    /// Where each `Tables.Field` starts in `table`.
-    var fieldBase: [Int] = []
-    /// Token transitions in one array: the open-addressing table of (node, token id) keys, then
-    /// its ranges into `edgeTargets` (offset << 32 | count), then the root's ranges by token id.
+    /// One record per state (see `State`).
+    var states: [State] = []
+    /// The states' lists (closure members, outputs, name, any-word and gap children, token-edge
+    /// targets), one after another; a gap child is two entries, its node and its budget.
+    var lists: [Int32] = []
+    /// Hashed token transitions and look-ahead, in one array: the open-addressing table of
+    /// (node, token id) edge keys (`edgeMask + 1` slots), then each slot's range in `lists`
+    /// (offset << 32 | count), then the root's ranges by token id (`vocabularySize`), then the
+    /// look-ahead keys (`followMask + 1` slots): (node, token id) when some state of the node's
+    /// epsilon closure has an edge on that word.
     var wide: [UInt64] = []
-    var edgeMask = 0
-    /// The look-ahead set after the root ranges in `wide`: (node, token id) keys for which some
-    /// state in the node's epsilon closure has a transition on that token.
-    var followMask = 0
-    /// What a node's transitions take (bits of its entry in the steps list), and in the
-    /// closure-steps list, what its closure's states take.
-    static let stepsOnToken: Int32 = 1, stepsOnName: Int32 = 2, stepsOnAny: Int32 = 4
-    /// A closure-steps bit: some state of the closure ends a pattern or has a gap.
-    static let endsOrSkips: Int32 = 8
-    /// Signatures after the look-ahead set in `wide`, a node's own and (after `nodeCount` of
-    /// them) its closure's: a bit per word it has an edge on, so most words without one are
-    /// turned away without probing the tables above (which do not fit in a fast cache).
-    @inline(__always) static func signature(_ id: Int32) -> UInt64 { 1 << ((UInt64(UInt32(id)) &* 0x9E3779B97F4A7C15) >> 58) }
+    var edgeMask = 0, followMask = 0, followBase = 0
+    /// Exact word sets, one bit per vocabulary id, of states with more than `bitmapThreshold`
+    /// words, where a signature would let most words through.
+    var bitmaps: [UInt64] = []
+    static let bitmapThreshold = 8
     var nodeCount = 1
     var rootHasName = false, rootHasAny = false
+
+    /// What a state's transitions take (`State.steps`), and what its closure's take
+    /// (`State.closureSteps`, with `endsOrSkips`).
+    static let stepsOnToken: Int32 = 1, stepsOnName: Int32 = 2, stepsOnAny: Int32 = 4
+    /// Some state of the closure ends a pattern or has a gap.
+    static let endsOrSkips: Int32 = 8
+
+    /// A word's bit in a signature: one bit per word (hashed) a state has an edge on, so most
+    /// words without one are turned away without probing the hashed tables, which do not fit in
+    /// a fast cache.
+    @inline(__always) static func signature(_ id: Int32) -> UInt64 { 1 << ((UInt64(UInt32(id)) &* 0x9E3779B97F4A7C15) >> 58) }
 
     /// Number of states.
     public var stateCount: Int { nodeCount }
@@ -127,55 +123,66 @@ public struct Automaton: Sendable {
         nodeCount = outputs.count
         rootHasName = !nameEdges[0].isEmpty
         rootHasAny = !anyEdges[0].isEmpty
-        var fields = [Lists](repeating: Lists(), count: Tables.Field.allCases.count)
-        fields[Tables.Field.names.rawValue] = Lists(nameEdges)
-        fields[Tables.Field.anys.rawValue] = Lists(anyEdges)
-        fields[Tables.Field.gaps.rawValue] = Lists(gapChildren.map { $0.map(\.node) })
-        fields[Tables.Field.outputs.rawValue] = Lists(outputs)
-        fields[Tables.Field.closures.rawValue] = Lists(closure)
-        for list in fields {
-            fieldBase.append(table.count); table += list.start
-            fieldBase.append(table.count); table += list.data
+        // Token edges: each state's words, and the targets of each (state, word) key.
+        var words = [[Int32]](repeating: [], count: nodeCount)
+        for key in tokenEdges.keys.sorted() { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        func add(_ list: [Int32]) -> (Int32, Int32) {
+            lists += list
+            return (Int32(lists.count - list.count), Int32(lists.count))
         }
-        fieldBase.append(table.count); table += gapChildren.flatMap { $0.map { Int32($0.n) } }
-        fieldBase.append(table.count)     // steps: token bits are set below, with the look-ahead
-        table += (0..<nodeCount).map { (nameEdges[$0].isEmpty ? 0 : Self.stepsOnName) | (anyEdges[$0].isEmpty ? 0 : Self.stepsOnAny) }
+        states = (0..<nodeCount).map { n in
+            var s = State()
+            (s.outputsLo, s.outputsHi) = add(outputs[n])
+            (s.namesLo, s.namesHi) = add(nameEdges[n])
+            (s.anysLo, s.anysHi) = add(anyEdges[n])
+            (s.gapsLo, s.gapsHi) = add(gapChildren[n].flatMap { [$0.node, Int32($0.n)] })
+            s.steps = (words[n].isEmpty ? 0 : Self.stepsOnToken) | (nameEdges[n].isEmpty ? 0 : Self.stepsOnName)
+                | (anyEdges[n].isEmpty ? 0 : Self.stepsOnAny)
+            for id in words[n] { s.signature |= Self.signature(id) }
+            return s
+        }
+        let bitmapWords = (vocabularySize + 63) / 64
+        func bitmap(_ ids: [Int32]) -> Int32 {
+            guard ids.count > Self.bitmapThreshold else { return -1 }
+            let base = bitmaps.count
+            bitmaps += [UInt64](repeating: 0, count: bitmapWords)
+            for id in ids { bitmaps[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
+            return Int32(base)
+        }
+        var follows = Set<UInt64>()
+        for n in 0..<nodeCount {
+            (states[n].closureLo, states[n].closureHi) = add(closure[n])
+            var closureWords = Set<Int32>()
+            for c in closure[n].map(Int.init) {
+                states[n].closureSteps |= states[c].steps
+                if !outputs[c].isEmpty || !gapChildren[c].isEmpty { states[n].closureSteps |= Self.endsOrSkips }
+                states[n].closureSignature |= states[c].signature
+                closureWords.formUnion(words[c])
+            }
+            for id in closureWords { follows.insert(Self.key(Int32(n), id)) }
+            let ends = closure[n].filter { !outputs[Int($0)].isEmpty || !gapChildren[Int($0)].isEmpty }
+            (states[n].endsLo, states[n].endsHi) = add(ends)
+            (states[n].anyEndsLo, states[n].anyEndsHi) = add(closure[n].filter { c in
+                ends.contains(c) || states[Int(c)].steps & Self.stepsOnAny != 0 })
+            states[n].bitmap = bitmap(words[n])
+            states[n].closureBitmap = bitmap(closureWords.sorted())
+        }
         // Flatten token edges.
         var size = 16
         while size < tokenEdges.count * 2 { size *= 2 }
         edgeMask = size - 1
-        var edgeTargets: [Int32] = []
         var edgeKeys = [UInt64](repeating: UInt64.max, count: size)
         var edgeRanges = [UInt64](repeating: 0, count: size)
         var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
         for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
-            let range = UInt64(edgeTargets.count) << 32 | UInt64(targets.count)
-            edgeTargets += targets
+            let range = UInt64(lists.count) << 32 | UInt64(targets.count)
+            lists += targets
             if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range; continue }
             var slot = Self.slot(key, edgeMask)
             while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & edgeMask }
             edgeKeys[slot] = key
             edgeRanges[slot] = range
         }
-        fieldBase.append(table.count); table += edgeTargets
-        // Look-ahead: what the states of each node's closure can take as the next token.
-        var ids = [[Int32]](repeating: [], count: nodeCount)
-        for key in tokenEdges.keys { ids[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
-        for n in 0..<nodeCount where !ids[n].isEmpty { table[fieldBase[11] + n] |= Self.stepsOnToken }
-        var follows = Set<UInt64>()
-        var closureSteps = [Int32](repeating: 0, count: nodeCount)
-        // Signatures: one bit per word (hashed) of a node's token edges, and of its closure's.
-        var signatures = [UInt64](repeating: 0, count: 2 * nodeCount)
-        for n in 0..<nodeCount { for id in ids[n] { signatures[n] |= Self.signature(id) } }
-        for n in 0..<nodeCount {
-            for c in closure[n].map(Int.init) {
-                closureSteps[n] |= table[fieldBase[11] + c]
-                if !outputs[c].isEmpty || !gapChildren[c].isEmpty { closureSteps[n] |= Self.endsOrSkips }
-                signatures[nodeCount + n] |= signatures[c]
-                for id in ids[c] { follows.insert(Self.key(Int32(n), id)) }
-            }
-        }
-        fieldBase.append(table.count); table += closureSteps
         var followSize = 16
         while followSize < follows.count * 2 { followSize *= 2 }
         followMask = followSize - 1
@@ -185,7 +192,9 @@ public struct Automaton: Sendable {
             while followKeys[slot] != UInt64.max { slot = (slot + 1) & followMask }
             followKeys[slot] = key
         }
-        wide = edgeKeys + edgeRanges + rootRanges + followKeys + signatures
+        wide = edgeKeys + edgeRanges + rootRanges
+        followBase = wide.count
+        wide += followKeys
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -214,6 +223,26 @@ public struct Automaton: Sendable {
         }
         add(elements)
         return out
+    }
+
+    /// Everything the scan reads about one state, in one 64-byte record: where its lists are in
+    /// `lists` (`lo..<hi`), what its own and its closure's transitions take, and signatures of the
+    /// words they have edges on.
+    struct State: Sendable {
+        var closureLo: Int32 = 0, closureHi: Int32 = 0
+        /// The closure's states that end a pattern or have a gap (`ends`), and those and the ones
+        /// with any-word edges (`anyEnds`), in closure order: all an arrival need visit when the
+        /// next token can take no word or name edge.
+        var endsLo: Int32 = 0, endsHi: Int32 = 0, anyEndsLo: Int32 = 0, anyEndsHi: Int32 = 0
+        var outputsLo: Int32 = 0, outputsHi: Int32 = 0
+        var namesLo: Int32 = 0, namesHi: Int32 = 0
+        var anysLo: Int32 = 0, anysHi: Int32 = 0
+        var gapsLo: Int32 = 0, gapsHi: Int32 = 0
+        var steps: Int32 = 0, closureSteps: Int32 = 0
+        var signature: UInt64 = 0, closureSignature: UInt64 = 0
+        /// Where the exact word sets of states with many words start in `Automaton.bitmaps`
+        /// (their own edges, their closure's), or -1.
+        var bitmap: Int32 = -1, closureBitmap: Int32 = -1
     }
 
     @inline(__always) static func key(_ node: Int32, _ id: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)) }

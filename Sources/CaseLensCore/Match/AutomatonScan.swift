@@ -2,60 +2,41 @@
 /// it runs. Everything the hot loop reads is one pointer plus an offset, so the loop has no
 /// closures, no reference counting and no exclusivity checks.
 struct Tables {
-    /// The per-node lists stored in `Automaton.table`, each as a start array and a data array.
-    enum Field: Int, CaseIterable { case names, anys, gaps, outputs, closures }
-    let table: UnsafePointer<Int32>
+    let states: UnsafePointer<Automaton.State>
+    let lists: UnsafePointer<Int32>
     let wide: UnsafePointer<UInt64>
-    let starts: (Int, Int, Int, Int, Int)
-    let datas: (Int, Int, Int, Int, Int)
-    let budgets: Int, steps: Int, targets: Int, closureSteps: Int
-    let edgeMask: Int, rootRanges: Int, follows: Int, followMask: Int, signatures: Int, nodeCount: Int
+    let bitmaps: UnsafePointer<UInt64>
+    let edgeMask: Int, rootRanges: Int, followBase: Int, followMask: Int
 
-    init(_ a: Automaton, table: UnsafePointer<Int32>, wide: UnsafePointer<UInt64>) {
-        self.table = table; self.wide = wide
-        let b = a.fieldBase
-        starts = (b[0], b[2], b[4], b[6], b[8])
-        datas = (b[1], b[3], b[5], b[7], b[9])
-        budgets = b[10]; steps = b[11]; targets = b[12]; closureSteps = b[13]
+    init(_ a: Automaton, states: UnsafePointer<Automaton.State>, lists: UnsafePointer<Int32>,
+         wide: UnsafePointer<UInt64>, bitmaps: UnsafePointer<UInt64>) {
+        self.states = states; self.lists = lists; self.wide = wide; self.bitmaps = bitmaps
         edgeMask = a.edgeMask
         rootRanges = 2 * (a.edgeMask + 1)
-        follows = rootRanges + (a.wide.count - rootRanges - 2 * a.nodeCount - (a.followMask + 1))
-        signatures = follows + a.followMask + 1
-        nodeCount = a.nodeCount
-        followMask = a.followMask
+        followBase = a.followBase; followMask = a.followMask
     }
 
-    /// The index range in `table` of node `n`'s list for the field whose bases are given.
-    @inline(__always) func list(_ start: Int, _ data: Int, _ n: Int) -> Range<Int> {
-        (data + Int(table[start + n]))..<(data + Int(table[start + n + 1]))
+    /// True when the word set at `bitmap` in `bitmaps` holds `id`.
+    @inline(__always) func contains(_ bitmap: Int32, _ id: Int32) -> Bool {
+        bitmaps[Int(bitmap) + Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
     }
-    @inline(__always) func names(_ n: Int) -> Range<Int> { list(starts.0, datas.0, n) }
-    @inline(__always) func anys(_ n: Int) -> Range<Int> { list(starts.1, datas.1, n) }
-    @inline(__always) func gaps(_ n: Int) -> Range<Int> { list(starts.2, datas.2, n) }
-    @inline(__always) func outputs(_ n: Int) -> Range<Int> { list(starts.3, datas.3, n) }
-    @inline(__always) func closure(_ n: Int) -> Range<Int> { list(starts.4, datas.4, n) }
-    /// The budget of the gap at index `i` of the gaps data.
-    @inline(__always) func budget(_ i: Int) -> Int8 { Int8(truncatingIfNeeded: table[budgets + i - datas.2]) }
-    @inline(__always) func hasSteps(_ n: Int) -> Bool { table[steps + n] != 0 }
-
-    /// True when some state of node `n`'s closure ends a pattern or has a gap.
-    @inline(__always) func endsOrSkips(_ n: Int32) -> Bool { table[closureSteps + Int(n)] & Automaton.endsOrSkips != 0 }
-
-    /// What node `n`'s own transitions take: `Automaton.stepsOn…` bits.
-    @inline(__always) func stepBits(_ n: Int) -> Int32 { table[steps + n] }
 
     /// What the states in node `n`'s closure can take as a token with this id and capitalisation:
     /// the `Automaton.stepsOn…` bits of the transitions that would fire (token bit only when some
     /// state has an edge on `id`).
     @inline(__always) func closureSteps(_ n: Int32, on id: Int32, capitalised: Bool) -> Int32 {
-        let bits = table[closureSteps + Int(n)]
+        let s = states + Int(n)
+        let bits = s.pointee.closureSteps
         var open = bits & (capitalised ? Automaton.stepsOnAny | Automaton.stepsOnName : Automaton.stepsOnAny)
         guard id >= 0, bits & Automaton.stepsOnToken != 0,
-              wide[signatures + nodeCount + Int(n)] & Automaton.signature(id) != 0 else { return open }
+              s.pointee.closureSignature & Automaton.signature(id) != 0 else { return open }
+        if s.pointee.closureBitmap >= 0 {
+            return contains(s.pointee.closureBitmap, id) ? open | Automaton.stepsOnToken : open
+        }
         let key = Automaton.key(n, id)
         var slot = Automaton.slot(key, followMask)
         while true {
-            let k = wide[follows + slot]
+            let k = wide[followBase + slot]
             if k == key { open |= Automaton.stepsOnToken; break }
             if k == UInt64.max { break }
             slot = (slot + 1) & followMask
@@ -63,11 +44,13 @@ struct Tables {
         return open
     }
 
-    /// Token transitions from `node` on word `id`: an index range in `table`.
+    /// Token transitions from `node` on word `id`: an index range in `lists`.
     @inline(__always) func edges(_ node: Int32, _ id: Int32) -> Range<Int> {
         let r: UInt64
         if node == 0 { r = wide[rootRanges + Int(id)] } else {
-            if wide[signatures + Int(node)] & Automaton.signature(id) == 0 { return 0..<0 }
+            let s = states + Int(node)
+            if s.pointee.signature & Automaton.signature(id) == 0 { return 0..<0 }
+            if s.pointee.bitmap >= 0 && !contains(s.pointee.bitmap, id) { return 0..<0 }
             let key = Automaton.key(node, id)
             var slot = Automaton.slot(key, edgeMask)
             while true {
@@ -77,7 +60,7 @@ struct Tables {
                 slot = (slot + 1) & edgeMask
             }
         }
-        let off = targets + Int(r >> 32)
+        let off = Int(r >> 32)
         return off..<(off + Int(r & 0xFFFF_FFFF))
     }
 }
@@ -104,6 +87,9 @@ struct Scanner {
     /// or a break before it ends every match that may not skip a word.
     var nextOpen = false, nextCapitalised = false
     var nextID: Int32 = 0
+    /// The same for the token after it, for matches whose next step is any word.
+    var next2Open = false, next2Capitalised = false
+    var next2ID: Int32 = 0
 
     init(_ t: Tables, _ a: Automaton) {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
@@ -135,6 +121,11 @@ struct Scanner {
                 let n = toks[k + 1]
                 nextOpen = !n.flags.contains(.hardBreak) && !n.flags.contains(.softBreak)
                 nextCapitalised = n.flags.contains(.capitalised); nextID = n.id
+                if nextOpen && k + 2 < range.upperBound {
+                    let n2 = toks[k + 2]
+                    next2Open = !n2.flags.contains(.hardBreak) && !n2.flags.contains(.softBreak)
+                    next2Capitalised = n2.flags.contains(.capitalised); next2ID = n2.id
+                } else { next2Open = false }
             } else { nextOpen = false }
             for i in 0..<currentCount {
                 let e = current[i]
@@ -167,32 +158,48 @@ struct Scanner {
     /// Reaching `node` after the current token: report what ends there, open what continues.
     /// A match that may not skip a word is opened only in states with a kind of transition the
     /// next token can take (a word edge when some state of the closure has an edge on that word,
-    /// a name edge when it is capitalised, any-word edges always): otherwise it would die there
-    /// unused, and most arrivals (a name, "the", "she" starting many patterns' first elements,
-    /// each joined to its own next element) are of that kind. Such an entry has no effect, not
-    /// even through `push`'s choice between entries of one state, since that choice only keeps
-    /// the better of two entries of the same state.
+    /// a name edge when it is capitalised, an any-word edge when what follows it can end, skip or
+    /// take the token after): otherwise it would die unused, and most arrivals (a name, "the",
+    /// "she" starting many patterns' first elements, each joined to its own next element) are of
+    /// that kind. Such an entry has no effect, not even through `push`'s choice between entries
+    /// of one state, since that choice only keeps the better of two entries of the same state.
     @inline(__always) mutating func arrive(_ node: Int32, _ start: Int32) {
         let open = nextOpen ? t.closureSteps(node, on: nextID, capitalised: nextCapitalised) : 0
-        if open == 0 && !t.endsOrSkips(node) { return }
-        for ci in t.closure(Int(node)) {
-            let c = Int(t.table[ci])
-            for oi in t.outputs(c) { matches.append(RawMatch(pattern: t.table[oi], first: start, last: k32)) }
-            if t.stepBits(c) & open != 0 { push(Int32(c), start, 0) }
-            for gi in t.gaps(c) {
-                for xi in t.closure(Int(t.table[gi])) where t.hasSteps(Int(t.table[xi])) {
-                    push(t.table[xi], start, t.budget(gi))
+        let n = t.states[Int(node)]
+        let members = open & (Automaton.stepsOnToken | Automaton.stepsOnName) != 0 ? Int(n.closureLo)..<Int(n.closureHi)
+            : open != 0 ? Int(n.anyEndsLo)..<Int(n.anyEndsHi) : Int(n.endsLo)..<Int(n.endsHi)
+        for ci in members {
+            let c = t.lists[ci]
+            let s = t.states[Int(c)]
+            for oi in Int(s.outputsLo)..<Int(s.outputsHi) { matches.append(RawMatch(pattern: t.lists[oi], first: start, last: k32)) }
+            let fires = s.steps & open
+            if fires != 0 && (fires != Automaton.stepsOnAny || anyContinues(s)) { push(c, start, 0) }
+            for gi in stride(from: Int(s.gapsLo), to: Int(s.gapsHi), by: 2) {
+                let g = t.states[Int(t.lists[gi])]
+                for xi in Int(g.closureLo)..<Int(g.closureHi) where t.states[Int(t.lists[xi])].steps != 0 {
+                    push(t.lists[xi], start, Int8(truncatingIfNeeded: t.lists[gi + 1]))
                 }
             }
         }
     }
 
+    /// True when a match in state `s`, taking the next token as any word, can then end, skip, or
+    /// take the token after: the same look-ahead one token further.
+    @inline(__always) func anyContinues(_ s: Automaton.State) -> Bool {
+        for i in Int(s.anysLo)..<Int(s.anysHi) {
+            let y = t.lists[i]
+            if t.states[Int(y)].closureSteps & Automaton.endsOrSkips != 0 { return true }
+            if next2Open && t.closureSteps(y, on: next2ID, capitalised: next2Capitalised) != 0 { return true }
+        }
+        return false
+    }
+
     /// Every transition from `node` on the current token.
     @inline(__always) mutating func step(_ node: Int32, _ start: Int32, _ id: Int32) {
-        if id >= 0 { for j in t.edges(node, id) { arrive(t.table[j], start) } }
-        let n = Int(node)
-        if capitalised { for i in t.names(n) { arrive(t.table[i], start) } }
-        for i in t.anys(n) { arrive(t.table[i], start) }
+        if id >= 0 { for j in t.edges(node, id) { arrive(t.lists[j], start) } }
+        let s = t.states[Int(node)]
+        if capitalised { for i in Int(s.namesLo)..<Int(s.namesHi) { arrive(t.lists[i], start) } }
+        for i in Int(s.anysLo)..<Int(s.anysHi) { arrive(t.lists[i], start) }
     }
 }
 
@@ -208,14 +215,19 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
-        table.withUnsafeBufferPointer { table in
+        states.withUnsafeBufferPointer { states in
+            lists.withUnsafeBufferPointer { lists in
             wide.withUnsafeBufferPointer { wide in
+            (bitmaps.isEmpty ? [0] : bitmaps).withUnsafeBufferPointer { bitmaps in
                 tokens.withUnsafeBufferPointer { toks in
-                    var s = Scanner(Tables(self, table: table.baseAddress!, wide: wide.baseAddress!), self)
+                    var s = Scanner(Tables(self, states: states.baseAddress!, lists: lists.baseAddress!, wide: wide.baseAddress!,
+                                           bitmaps: bitmaps.baseAddress!), self)
                     defer { s.deallocate() }
                     for r in ranges { s.run(toks, r) }
                     return s.matches
                 }
+            }
+            }
             }
         }
     }
