@@ -21,13 +21,13 @@ public struct Automaton: Sendable {
     /// One record per state (see `State`).
     var states: [State] = []
     /// The states' lists (closure members, outputs, name, any-word and gap children, token-edge
-    /// targets), one after another; a gap child is two entries, its node and its budget.
+    /// targets), one after another.
     var lists: [Int32] = []
-    /// Hashed token transitions and look-ahead, in one array: the open-addressing table of
-    /// (node, token id) edge keys (`edgeMask + 1` slots), then each slot's range in `lists`
-    /// (offset << 32 | count), then the root's ranges by token id (`vocabularySize`), then the
-    /// look-ahead keys (`followMask + 1` slots): (node, token id) when some state of the node's
-    /// epsilon closure has an edge on that word.
+    /// Hashed token transitions and look-ahead, in one array: the `hashTable` of (node, token id)
+    /// edge keys with their targets' range in `lists` (offset << 32 | count), then the root's
+    /// ranges by token id (`vocabularySize`), then at `followBase` the look-ahead `hashTable`:
+    /// (node, token id) with the range in `lists` of the positions, in the node's closure list,
+    /// of the states that have an edge on that word.
     var wide: [UInt64] = []
     var edgeMask = 0, followMask = 0, followBase = 0
     /// Exact word sets, one bit per vocabulary id, of states with more than `bitmapThreshold`
@@ -135,7 +135,6 @@ public struct Automaton: Sendable {
             (s.outputsLo, s.outputsHi) = add(outputs[n])
             (s.namesLo, s.namesHi) = add(nameEdges[n])
             (s.anysLo, s.anysHi) = add(anyEdges[n])
-            (s.gapsLo, s.gapsHi) = add(gapChildren[n].flatMap { [$0.node, Int32($0.n)] })
             s.steps = (words[n].isEmpty ? 0 : Self.stepsOnToken) | (nameEdges[n].isEmpty ? 0 : Self.stepsOnName)
                 | (anyEdges[n].isEmpty ? 0 : Self.stepsOnAny)
             for id in words[n] { s.signature |= Self.signature(id) }
@@ -149,52 +148,74 @@ public struct Automaton: Sendable {
             for id in ids { bitmaps[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
             return Int32(base)
         }
-        var follows = Set<UInt64>()
+        // Look-ahead: for each state and word, the positions in its closure list of the states
+        // with an edge on that word.
+        var follows: [(UInt64, UInt64)] = []
+        // Only the targets of transitions are ever arrived at (join nodes are reached by epsilon).
+        var arrivedAt = [Bool](repeating: false, count: nodeCount)
+        for targets in tokenEdges.values { for t in targets { arrivedAt[Int(t)] = true } }
+        for t in nameEdges.joined() { arrivedAt[Int(t)] = true }
+        for t in anyEdges.joined() { arrivedAt[Int(t)] = true }
         for n in 0..<nodeCount {
+            // Each gap: its budget, how many states it opens, and those states (its child's closure
+            // states that have transitions).
+            (states[n].gapsLo, states[n].gapsHi) = add(gapChildren[n].flatMap { gap in
+                let opened = closure[Int(gap.node)].filter { states[Int($0)].steps != 0 }
+                return [Int32(gap.n), Int32(opened.count)] + opened
+            })
+            guard arrivedAt[n] else { continue }
             (states[n].closureLo, states[n].closureHi) = add(closure[n])
-            var closureWords = Set<Int32>()
-            for c in closure[n].map(Int.init) {
+            var hitsByWord: [Int32: [Int32]] = [:]
+            var ends: [Int32] = [], anyEnds: [Int32] = []
+            for (i, c) in closure[n].map(Int.init).enumerated() {
+                let position = states[n].closureLo + Int32(i)
                 states[n].closureSteps |= states[c].steps
-                if !outputs[c].isEmpty || !gapChildren[c].isEmpty { states[n].closureSteps |= Self.endsOrSkips }
+                let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
+                if endsOrSkips { states[n].closureSteps |= Self.endsOrSkips; ends.append(position) }
+                if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
                 states[n].closureSignature |= states[c].signature
-                closureWords.formUnion(words[c])
+                for id in words[c] { hitsByWord[id, default: []].append(position) }
             }
-            for id in closureWords { follows.insert(Self.key(Int32(n), id)) }
-            let ends = closure[n].filter { !outputs[Int($0)].isEmpty || !gapChildren[Int($0)].isEmpty }
             (states[n].endsLo, states[n].endsHi) = add(ends)
-            (states[n].anyEndsLo, states[n].anyEndsHi) = add(closure[n].filter { c in
-                ends.contains(c) || states[Int(c)].steps & Self.stepsOnAny != 0 })
+            (states[n].anyEndsLo, states[n].anyEndsHi) = add(anyEnds)
             states[n].bitmap = bitmap(words[n])
-            states[n].closureBitmap = bitmap(closureWords.sorted())
+            let closureWords = hitsByWord.keys.sorted()
+            states[n].closureBitmap = bitmap(closureWords)
+            for id in closureWords {
+                let (lo, hi) = add(hitsByWord[id]!)
+                follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+            }
         }
-        // Flatten token edges.
-        var size = 16
-        while size < tokenEdges.count * 2 { size *= 2 }
-        edgeMask = size - 1
-        var edgeKeys = [UInt64](repeating: UInt64.max, count: size)
-        var edgeRanges = [UInt64](repeating: 0, count: size)
+        // Root edges by word id; other edges and the look-ahead in hashed tables.
         var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
+        var edges: [(UInt64, UInt64)] = []
         for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
             let range = UInt64(lists.count) << 32 | UInt64(targets.count)
             lists += targets
-            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range; continue }
-            var slot = Self.slot(key, edgeMask)
-            while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & edgeMask }
-            edgeKeys[slot] = key
-            edgeRanges[slot] = range
+            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { edges.append((key, range)) }
         }
-        var followSize = 16
-        while followSize < follows.count * 2 { followSize *= 2 }
-        followMask = followSize - 1
-        var followKeys = [UInt64](repeating: UInt64.max, count: followSize)
-        for key in follows.sorted() {
-            var slot = Self.slot(key, followMask)
-            while followKeys[slot] != UInt64.max { slot = (slot + 1) & followMask }
-            followKeys[slot] = key
-        }
-        wide = edgeKeys + edgeRanges + rootRanges
+        let edgeTable = Self.hashTable(edges)
+        let followTable = Self.hashTable(follows)
+        edgeMask = edgeTable.mask
+        followMask = followTable.mask
+        wide = edgeTable.slots + rootRanges
         followBase = wide.count
-        wide += followKeys
+        wide += followTable.slots
+    }
+
+    /// An open-addressing table of (key, value) pairs: `mask + 1` key slots (`UInt64.max` when
+    /// empty), then `mask + 1` value slots.
+    static func hashTable(_ entries: [(UInt64, UInt64)]) -> (slots: [UInt64], mask: Int) {
+        var size = 16
+        while size < entries.count * 2 { size *= 2 }
+        var slots = [UInt64](repeating: UInt64.max, count: size) + [UInt64](repeating: 0, count: size)
+        for (key, value) in entries {
+            var slot = Self.slot(key, size - 1)
+            while slots[slot] != UInt64.max { slot = (slot + 1) & (size - 1) }
+            slots[slot] = key
+            slots[size + slot] = value
+        }
+        return (slots, size - 1)
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -230,9 +251,10 @@ public struct Automaton: Sendable {
     /// words they have edges on.
     struct State: Sendable {
         var closureLo: Int32 = 0, closureHi: Int32 = 0
-        /// The closure's states that end a pattern or have a gap (`ends`), and those and the ones
-        /// with any-word edges (`anyEnds`), in closure order: all an arrival need visit when the
-        /// next token can take no word or name edge.
+        /// Positions in the closure list of the closure's states that end a pattern or have a gap
+        /// (`ends`), and of those and the ones with any-word edges (`anyEnds`), in closure order:
+        /// with the look-ahead's positions, all an arrival need visit unless the next token can
+        /// take a name edge.
         var endsLo: Int32 = 0, endsHi: Int32 = 0, anyEndsLo: Int32 = 0, anyEndsHi: Int32 = 0
         var outputsLo: Int32 = 0, outputsHi: Int32 = 0
         var namesLo: Int32 = 0, namesHi: Int32 = 0

@@ -16,41 +16,45 @@ struct Tables {
         followBase = a.followBase; followMask = a.followMask
     }
 
+    /// True when state `s` may have an edge on word `id` (false: it has none).
+    @inline(__always) func hasEdge(_ s: Automaton.State, _ id: Int32) -> Bool {
+        s.signature & Automaton.signature(id) != 0 && (s.bitmap < 0 || contains(s.bitmap, id))
+    }
+
     /// True when the word set at `bitmap` in `bitmaps` holds `id`.
     @inline(__always) func contains(_ bitmap: Int32, _ id: Int32) -> Bool {
         bitmaps[Int(bitmap) + Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
     }
 
     /// What the states in node `n`'s closure can take as a token with this id and capitalisation:
-    /// the `Automaton.stepsOn…` bits of the transitions that would fire (token bit only when some
-    /// state has an edge on `id`).
-    @inline(__always) func closureSteps(_ n: Int32, on id: Int32, capitalised: Bool) -> Int32 {
+    /// the `Automaton.stepsOn…` bits of the transitions that would fire, and where in `lists` the
+    /// closure positions of the states with an edge on `id` are (the token bit is set only when
+    /// there are some).
+    @inline(__always) func lookahead(_ n: Int32, on id: Int32, capitalised: Bool) -> (open: Int32, hits: Range<Int>) {
         let s = states + Int(n)
         let bits = s.pointee.closureSteps
-        var open = bits & (capitalised ? Automaton.stepsOnAny | Automaton.stepsOnName : Automaton.stepsOnAny)
-        guard id >= 0, bits & Automaton.stepsOnToken != 0,
-              s.pointee.closureSignature & Automaton.signature(id) != 0 else { return open }
-        if s.pointee.closureBitmap >= 0 {
-            return contains(s.pointee.closureBitmap, id) ? open | Automaton.stepsOnToken : open
-        }
+        let open = bits & (capitalised ? Automaton.stepsOnAny | Automaton.stepsOnName : Automaton.stepsOnAny)
+        guard id >= 0, bits & Automaton.stepsOnToken != 0, s.pointee.closureSignature & Automaton.signature(id) != 0,
+              s.pointee.closureBitmap < 0 || contains(s.pointee.closureBitmap, id) else { return (open, 0..<0) }
         let key = Automaton.key(n, id)
         var slot = Automaton.slot(key, followMask)
         while true {
             let k = wide[followBase + slot]
-            if k == key { open |= Automaton.stepsOnToken; break }
-            if k == UInt64.max { break }
+            if k == key {
+                let r = wide[followBase + followMask + 1 + slot]
+                let off = Int(r >> 32)
+                return (open | Automaton.stepsOnToken, off..<(off + Int(r & 0xFFFF_FFFF)))
+            }
+            if k == UInt64.max { return (open, 0..<0) }
             slot = (slot + 1) & followMask
         }
-        return open
     }
 
     /// Token transitions from `node` on word `id`: an index range in `lists`.
     @inline(__always) func edges(_ node: Int32, _ id: Int32) -> Range<Int> {
         let r: UInt64
         if node == 0 { r = wide[rootRanges + Int(id)] } else {
-            let s = states + Int(node)
-            if s.pointee.signature & Automaton.signature(id) == 0 { return 0..<0 }
-            if s.pointee.bitmap >= 0 && !contains(s.pointee.bitmap, id) { return 0..<0 }
+            if !hasEdge(states[Int(node)], id) { return 0..<0 }
             let key = Automaton.key(node, id)
             var slot = Automaton.slot(key, edgeMask)
             while true {
@@ -164,22 +168,39 @@ struct Scanner {
     /// that kind. Such an entry has no effect, not even through `push`'s choice between entries
     /// of one state, since that choice only keeps the better of two entries of the same state.
     @inline(__always) mutating func arrive(_ node: Int32, _ start: Int32) {
-        let open = nextOpen ? t.closureSteps(node, on: nextID, capitalised: nextCapitalised) : 0
+        let (open, hits) = nextOpen ? t.lookahead(node, on: nextID, capitalised: nextCapitalised) : (0, 0..<0)
         let n = t.states[Int(node)]
-        let members = open & (Automaton.stepsOnToken | Automaton.stepsOnName) != 0 ? Int(n.closureLo)..<Int(n.closureHi)
-            : open != 0 ? Int(n.anyEndsLo)..<Int(n.anyEndsHi) : Int(n.endsLo)..<Int(n.endsHi)
-        for ci in members {
-            let c = t.lists[ci]
-            let s = t.states[Int(c)]
-            for oi in Int(s.outputsLo)..<Int(s.outputsHi) { matches.append(RawMatch(pattern: t.lists[oi], first: start, last: k32)) }
-            let fires = s.steps & open
-            if fires != 0 && (fires != Automaton.stepsOnAny || anyContinues(s)) { push(c, start, 0) }
-            for gi in stride(from: Int(s.gapsLo), to: Int(s.gapsHi), by: 2) {
-                let g = t.states[Int(t.lists[gi])]
-                for xi in Int(g.closureLo)..<Int(g.closureHi) where t.states[Int(t.lists[xi])].steps != 0 {
-                    push(t.lists[xi], start, Int8(truncatingIfNeeded: t.lists[gi + 1]))
-                }
+        if open & Automaton.stepsOnName != 0 {
+            for ci in Int(n.closureLo)..<Int(n.closureHi) {
+                visit(ci, start, open & Automaton.stepsOnToken != 0 && t.hasEdge(t.states[Int(t.lists[ci])], nextID) ? open : open & ~Automaton.stepsOnToken)
             }
+            return
+        }
+        // The states with an edge on the next word, merged in closure order with those that end,
+        // skip or take any word (the others can do nothing).
+        var (h, a) = (hits.lowerBound, open != 0 ? Int(n.anyEndsLo) : Int(n.endsLo))
+        let aEnd = open != 0 ? Int(n.anyEndsHi) : Int(n.endsHi)
+        while h < hits.upperBound || a < aEnd {
+            let hp = h < hits.upperBound ? Int(t.lists[h]) : Int.max, ap = a < aEnd ? Int(t.lists[a]) : Int.max
+            if hp <= ap { visit(hp, start, open); h += 1; if hp == ap { a += 1 } }
+            else { visit(ap, start, open & ~Automaton.stepsOnToken); a += 1 }
+        }
+    }
+
+    /// One state of an arrival's closure, at position `ci` of the closure list: report what ends
+    /// there, open it if the next token can take one of its `open` kinds of transition, and open
+    /// what its gaps reach.
+    @inline(__always) mutating func visit(_ ci: Int, _ start: Int32, _ open: Int32) {
+        let c = t.lists[ci]
+        let s = t.states[Int(c)]
+        for oi in Int(s.outputsLo)..<Int(s.outputsHi) { matches.append(RawMatch(pattern: t.lists[oi], first: start, last: k32)) }
+        let fires = s.steps & open
+        if fires != 0 && (fires != Automaton.stepsOnAny || anyContinues(s)) { push(c, start, 0) }
+        var gi = Int(s.gapsLo)
+        while gi < Int(s.gapsHi) {
+            let budget = Int8(truncatingIfNeeded: t.lists[gi]), count = Int(t.lists[gi + 1])
+            for xi in (gi + 2)..<(gi + 2 + count) { push(t.lists[xi], start, budget) }
+            gi += 2 + count
         }
     }
 
@@ -189,7 +210,7 @@ struct Scanner {
         for i in Int(s.anysLo)..<Int(s.anysHi) {
             let y = t.lists[i]
             if t.states[Int(y)].closureSteps & Automaton.endsOrSkips != 0 { return true }
-            if next2Open && t.closureSteps(y, on: next2ID, capitalised: next2Capitalised) != 0 { return true }
+            if next2Open && t.lookahead(y, on: next2ID, capitalised: next2Capitalised).open != 0 { return true }
         }
         return false
     }
