@@ -94,6 +94,9 @@ struct Scanner {
     /// The same for the token after it, for matches whose next step is any word.
     var next2Open = false, next2Capitalised = false
     var next2ID: Int32 = 0
+    /// The tokens being scanned and the end of the current range, for the gaps' look-ahead.
+    var toks = UnsafeBufferPointer<Token>(start: nil, count: 0)
+    var rangeEnd = 0
 
     init(_ t: Tables, _ a: Automaton) {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
@@ -107,6 +110,7 @@ struct Scanner {
 
     /// Scans `toks[range]` from a clean state, appending matches.
     mutating func run(_ toks: UnsafeBufferPointer<Token>, _ range: Range<Int>) {
+        self.toks = toks; rangeEnd = range.upperBound
         currentCount = 0
         for k in range {
             let tok = toks[k]
@@ -199,9 +203,29 @@ struct Scanner {
         var gi = Int(s.gapsLo)
         while gi < Int(s.gapsHi) {
             let budget = Int8(truncatingIfNeeded: t.lists[gi]), count = Int(t.lists[gi + 1])
-            for xi in (gi + 2)..<(gi + 2 + count) { push(t.lists[xi], start, budget) }
+            for xi in (gi + 2)..<(gi + 2 + count) where canTake(t.states[Int(t.lists[xi])], within: budget) {
+                push(t.lists[xi], start, budget)
+            }
             gi += 2 + count
         }
+    }
+
+    /// True when state `s`, opened by a gap that may skip `budget` words, can take one of the
+    /// tokens it will see before it expires: the next `budget + 1` up to a hard break. Otherwise
+    /// it would be carried along unused (and `push` keeps one entry per state, the one that may
+    /// skip most: an unused entry only ever displaces ones that would expire no later, unused too).
+    @inline(__always) func canTake(_ s: Automaton.State, within budget: Int8) -> Bool {
+        if s.steps & Automaton.stepsOnAny != 0 { return true }
+        var j = Int(k32) + 1
+        let last = min(Int(k32) + 1 + Int(budget), rangeEnd - 1)
+        while j <= last {
+            let tok = toks[j]
+            if tok.flags.contains(.hardBreak) { return false }
+            if s.steps & Automaton.stepsOnName != 0 && tok.flags.contains(.capitalised) { return true }
+            if tok.id >= 0 && s.steps & Automaton.stepsOnToken != 0 && t.hasEdge(s, tok.id) { return true }
+            j += 1
+        }
+        return false
     }
 
     /// True when a match in state `s`, taking the next token as any word, can then end, skip, or
