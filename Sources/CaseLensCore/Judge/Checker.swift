@@ -12,9 +12,9 @@ public final class Checker {
     /// Checks one document.
     public func check(_ document: Document) -> FileReport {
         let text = tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary)
-        let matches = compiled.automaton.scan(text.tokens)
+        let candidates = compiled.automaton.scan(text.tokens)
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled)
-        let findings = judge.findings(from: matches)
+        let findings = judge.findings(from: candidates, recordCues: compiled.recordCues.scan(text.tokens))
         var warnings: [String] = []
         if document.hasInvalidUTF8 {
             warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")

@@ -41,33 +41,41 @@ struct Judge {
         var alignment: Alignment.Result
     }
 
-    mutating func findings(from matches: [RawMatch]) -> [Finding] {
+    /// Judges the rule candidates (`automaton` matches) with the record cues (`recordCues`
+    /// matches, over the whole text); scans the context patterns only around the candidates.
+    mutating func findings(from ruleMatches: [RawMatch], recordCues: [RawMatch]) -> [Finding] {
         let rules = compiled.lexicon.rules
-        var ruleMatches: [(RawMatch, Int)] = []
+        var cues: [RecordCue: [RawMatch]] = [:]
+        for m in recordCues { if case .cue(let c) = compiled.patterns[Int(m.pattern)].purpose { cues[c, default: []].append(m) } }
+        // Matches never cross a sentence boundary.
+        var inSentence: [(match: RawMatch, rule: Int, sentence: Range<Int>)] = []
+        var windows = ContextWindows(tokens: tokens)
+        for m in ruleMatches {
+            guard case .rule(let r) = compiled.patterns[Int(m.pattern)].purpose else { continue }
+            let s = sentence(of: Int(m.first))
+            if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
+            inSentence.append((m, r, s))
+            windows.need(contextTokens(of: m, sentence: s))
+        }
         var exceptions: [Int: [RawMatch]] = [:]
         var unless: [Int: [RawMatch]] = [:]
         var negations: [RawMatch] = []
         var speech: [RawMatch] = []
-        var cues: [RecordCue: [RawMatch]] = [:]
-        for m in matches {
+        for m in compiled.context.scan(tokens, ranges: windows.segments()) {
             switch compiled.patterns[Int(m.pattern)].purpose {
-            case .rule(let r): ruleMatches.append((m, r))
             case .exception(let r): exceptions[r, default: []].append(m)
             case .unless(let r): unless[r, default: []].append(m)
             case .negation: negations.append(m)
             case .speech: speech.append(m)
-            case .cue(let c): cues[c, default: []].append(m)
+            case .rule, .cue: break
             }
         }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
         let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
-        for (m, r) in ruleMatches {
+        for (m, r, s) in inSentence {
             let rule = rules[r]
-            let s = sentence(of: Int(m.first))
-            // Matches never cross a sentence boundary.
-            if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
             if let ex = exceptions[r], overlaps(ex, m, sentence: s) { continue }
             if let un = unless[r], anyIn(un, s) { continue }
             if rule.requires == .priorOutcome {
@@ -172,7 +180,7 @@ struct Judge {
     }
 
     /// The first token starting at or after byte `offset`.
-    private func firstToken(atOrAfter offset: Int) -> Int? {
+    func firstToken(atOrAfter offset: Int) -> Int? {
         var lo = 0, hi = tokens.count
         while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid } }
         return lo < tokens.count ? lo : nil
@@ -181,9 +189,9 @@ struct Judge {
     /// True when every word of the match is inside quotation marks and the quote is attributed
     /// (a speech verb, or a colon, shortly before it or in the same sentence).
     private func isAttributedQuote(_ m: RawMatch, sentence s: Range<Int>, speech: [RawMatch]) -> Bool {
-        for k in m.first...m.last where !tokens[Int(k)].flags.contains(.quoted) { return false }
+        guard isQuoted(m) else { return false }
         let matchStart = Int(tokens[Int(m.first)].start)
-        let windowStart = max(0, matchStart - Self.attributionWindow)
+        let windowStart = attributionWindowStart(m)
         if let from = firstToken(atOrAfter: windowStart) {
             var i = lowerBound(speech, lastAtLeast: Int32(from))
             while i < speech.count {

@@ -6,45 +6,53 @@ public struct RawMatch: Sendable, Equatable {
     public var last: Int32
 }
 
-/// All patterns of a lexicon compiled into one nondeterministic automaton over token ids. Each
+/// Patterns of a lexicon compiled into one nondeterministic automaton over token ids. Each
 /// pattern element is a small trie of its alternatives (word sets, names, any word, gaps); the
 /// elements are joined by epsilon edges, so a pattern costs the sum of its elements, not their
 /// product. Patterns share their first element's trie from the root. Scanning keeps the set of
 /// partial matches alive at each token, so the cost per token depends on how many partial matches
 /// are open, not on how many rules there are. Immutable after building: share it across threads.
+///
+/// A compiled lexicon builds three of these (see `CompiledLexicon`), so that the frequent context
+/// words (negation, speech verbs, record cues) do not keep partial matches open in the scan that
+/// finds rule candidates. Outputs are indices into the lexicon's full pattern list whichever
+/// automaton finds them.
 public struct Automaton: Sendable {
-    /// Per-node lists in compressed form: node n's list is `data[start[n]..<start[n + 1]]`.
-    struct Lists: Sendable {
-        var start: [Int32] = [0]
-        var data: [Int32] = []
-        init(_ lists: [[Int32]]) {
-            start.reserveCapacity(lists.count + 1)
-            for l in lists { data += l; start.append(Int32(data.count)) }
-        }
-        init() {}
-    }
-    private var names = Lists()
-    private var anys = Lists()
-    /// Gap children: target node and, in `gapBudgets`, how many words the gap may skip.
-    private var gaps = Lists()
-    private var gapBudgets: [Int8] = []
-    private var outs = Lists()
-    /// Epsilon closure of each node (the node itself first).
-    private var closures = Lists()
-    private var hasSteps: [Bool] = [false]
-    private var nodeCount = 1
-    /// Token transitions: (node, token id) → targets, in an open-addressing table.
-    private var edgeKeys: [UInt64] = []
-    private var edgeRanges: [UInt64] = []   // offset << 32 | count into edgeTargets
-    private var edgeMask = 0
-    private var edgeTargets: [Int32] = []
-    /// Root transitions indexed directly by token id.
-    private var rootRanges: [UInt64] = []
+    /// One record per state (see `State`).
+    var states: [State] = []
+    /// The states' lists (closure members, outputs, name, any-word and gap children, token-edge
+    /// targets), one after another.
+    var lists: [Int32] = []
+    /// Hashed token transitions and look-ahead, in one array: the `hashTable` of (node, token id)
+    /// edge keys with their targets' range in `lists` (offset << 32 | count), then the root's
+    /// ranges by token id (`vocabularySize`), then at `followBase` the look-ahead `hashTable`:
+    /// (node, token id) with the range in `lists` of the positions, in the node's closure list,
+    /// of the states that have an edge on that word.
+    var wide: [UInt64] = []
+    var edgeMask = 0, followMask = 0, followBase = 0
+    /// Exact word sets, one bit per vocabulary id, of states with more than `bitmapThreshold`
+    /// words, where a signature would let most words through.
+    var bitmaps: [UInt64] = []
+    static let bitmapThreshold = 8
+    var nodeCount = 1
+    var rootHasName = false, rootHasAny = false
+
+    /// What a state's transitions take (`State.steps`), and what its closure's take
+    /// (`State.closureSteps`, with `endsOrSkips`).
+    static let stepsOnToken: Int32 = 1, stepsOnName: Int32 = 2, stepsOnAny: Int32 = 4
+    /// Some state of the closure ends a pattern or has a gap.
+    static let endsOrSkips: Int32 = 8
+
+    /// A word's bit in a signature: one bit per word (hashed) a state has an edge on, so most
+    /// words without one are turned away without probing the hashed tables, which do not fit in
+    /// a fast cache.
+    @inline(__always) static func signature(_ id: Int32) -> UInt64 { 1 << ((UInt64(UInt32(id)) &* 0x9E3779B97F4A7C15) >> 58) }
 
     /// Number of states.
     public var stateCount: Int { nodeCount }
 
-    init(patterns: [CompiledPattern], vocabularySize: Int) {
+    /// Compiles the patterns whose purpose `include` accepts; matches report their index in `patterns`.
+    init(patterns: [CompiledPattern], vocabularySize: Int, including include: (MatchPurpose) -> Bool = { _ in true }) {
         var nameEdges: [[Int32]] = [[]]
         var anyEdges: [[Int32]] = [[]]
         var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
@@ -54,7 +62,7 @@ public struct Automaton: Sendable {
         var tokenEdges: [UInt64: [Int32]] = [:]
         func newNode() -> Int32 {
             children.append([:]); nameEdges.append([]); anyEdges.append([]); gapChildren.append([])
-            outputs.append([]); hasSteps.append(false); epsilons.append([])
+            outputs.append([]); epsilons.append([])
             return Int32(outputs.count - 1)
         }
         func child(_ node: Int32, _ kind: ItemKind) -> Int32 {
@@ -62,12 +70,11 @@ public struct Automaton: Sendable {
             let c = newNode()
             children[Int(node)][kind] = c
             switch kind {
-            case .token(let id): tokenEdges[Self.key(node, id), default: []].append(c); hasSteps[Int(node)] = true
+            case .token(let id): tokenEdges[Self.key(node, id), default: []].append(c)
             case .tokens(let ids):
                 for id in ids { tokenEdges[Self.key(node, id), default: []].append(c) }
-                hasSteps[Int(node)] = true
-            case .name: nameEdges[Int(node)].append(c); hasSteps[Int(node)] = true
-            case .any: anyEdges[Int(node)].append(c); hasSteps[Int(node)] = true
+            case .name: nameEdges[Int(node)].append(c)
+            case .any: anyEdges[Int(node)].append(c)
             case .gap(let n): gapChildren[Int(node)].append((Int8(n), c))
             }
             return c
@@ -84,7 +91,7 @@ public struct Automaton: Sendable {
         }
         // Patterns with the same elements from the same node share the element's join node.
         var joins: [JoinKey: Int32] = [:]
-        for (index, pattern) in patterns.enumerated() {
+        for (index, pattern) in patterns.enumerated() where include(pattern.purpose) {
             for variant in Self.variants(pattern.elements) {
                 var start: Int32 = 0
                 for alternatives in variant {
@@ -114,42 +121,101 @@ public struct Automaton: Sendable {
             closure[n] = c
         }
         nodeCount = outputs.count
-        names = Lists(nameEdges)
-        anys = Lists(anyEdges)
-        gaps = Lists(gapChildren.map { $0.map(\.node) })
-        gapBudgets = gapChildren.flatMap { $0.map(\.n) }
-        outs = Lists(outputs)
-        closures = Lists(closure)
-        // Flatten token edges.
-        rootRanges = Array(repeating: 0, count: max(vocabularySize, 1))
-        var keys: [UInt64] = [], ranges: [UInt64] = []
-        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {   // deterministic layout
-            let range = UInt64(edgeTargets.count) << 32 | UInt64(targets.count)
-            edgeTargets += targets
-            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { keys.append(key); ranges.append(range) }
+        rootHasName = !nameEdges[0].isEmpty
+        rootHasAny = !anyEdges[0].isEmpty
+        // Token edges: each state's words, and the targets of each (state, word) key.
+        var words = [[Int32]](repeating: [], count: nodeCount)
+        for key in tokenEdges.keys.sorted() { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        func add(_ list: [Int32]) -> (Int32, Int32) {
+            lists += list
+            return (Int32(lists.count - list.count), Int32(lists.count))
         }
-        placeEdges(keys, ranges)
+        states = (0..<nodeCount).map { n in
+            var s = State()
+            (s.outputsLo, s.outputsHi) = add(outputs[n])
+            (s.namesLo, s.namesHi) = add(nameEdges[n])
+            (s.anysLo, s.anysHi) = add(anyEdges[n])
+            s.steps = (words[n].isEmpty ? 0 : Self.stepsOnToken) | (nameEdges[n].isEmpty ? 0 : Self.stepsOnName)
+                | (anyEdges[n].isEmpty ? 0 : Self.stepsOnAny)
+            for id in words[n] { s.signature |= Self.signature(id) }
+            return s
+        }
+        let bitmapWords = (vocabularySize + 63) / 64
+        func bitmap(_ ids: [Int32]) -> Int32 {
+            guard ids.count > Self.bitmapThreshold else { return -1 }
+            let base = bitmaps.count
+            bitmaps += [UInt64](repeating: 0, count: bitmapWords)
+            for id in ids { bitmaps[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
+            return Int32(base)
+        }
+        // Look-ahead: for each state and word, the positions in its closure list of the states
+        // with an edge on that word.
+        var follows: [(UInt64, UInt64)] = []
+        // Only the targets of transitions are ever arrived at (join nodes are reached by epsilon).
+        var arrivedAt = [Bool](repeating: false, count: nodeCount)
+        for targets in tokenEdges.values { for t in targets { arrivedAt[Int(t)] = true } }
+        for t in nameEdges.joined() { arrivedAt[Int(t)] = true }
+        for t in anyEdges.joined() { arrivedAt[Int(t)] = true }
+        for n in 0..<nodeCount {
+            // Each gap: its budget, how many states it opens, and those states (its child's closure
+            // states that have transitions).
+            (states[n].gapsLo, states[n].gapsHi) = add(gapChildren[n].flatMap { gap in
+                let opened = closure[Int(gap.node)].filter { states[Int($0)].steps != 0 }
+                return [Int32(gap.n), Int32(opened.count)] + opened
+            })
+            guard arrivedAt[n] else { continue }
+            (states[n].closureLo, states[n].closureHi) = add(closure[n])
+            var hitsByWord: [Int32: [Int32]] = [:]
+            var ends: [Int32] = [], anyEnds: [Int32] = []
+            for (i, c) in closure[n].map(Int.init).enumerated() {
+                let position = states[n].closureLo + Int32(i)
+                states[n].closureSteps |= states[c].steps
+                let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
+                if endsOrSkips { states[n].closureSteps |= Self.endsOrSkips; ends.append(position) }
+                if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
+                states[n].closureSignature |= states[c].signature
+                for id in words[c] { hitsByWord[id, default: []].append(position) }
+            }
+            (states[n].endsLo, states[n].endsHi) = add(ends)
+            (states[n].anyEndsLo, states[n].anyEndsHi) = add(anyEnds)
+            states[n].bitmap = bitmap(words[n])
+            let closureWords = hitsByWord.keys.sorted()
+            states[n].closureBitmap = bitmap(closureWords)
+            for id in closureWords {
+                let (lo, hi) = add(hitsByWord[id]!)
+                follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+            }
+        }
+        // Root edges by word id; other edges and the look-ahead in hashed tables.
+        var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
+        var edges: [(UInt64, UInt64)] = []
+        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
+            let range = UInt64(lists.count) << 32 | UInt64(targets.count)
+            lists += targets
+            if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { edges.append((key, range)) }
+        }
+        let edgeTable = Self.hashTable(edges)
+        let followTable = Self.hashTable(follows)
+        edgeMask = edgeTable.mask
+        followMask = followTable.mask
+        wide = edgeTable.slots + rootRanges
+        followBase = wide.count
+        wide += followTable.slots
     }
 
-    /// Builds the open-addressing table of non-root token edges, inserted in the given order.
-    private mutating func placeEdges(_ keys: [UInt64], _ ranges: [UInt64]) {
+    /// An open-addressing table of (key, value) pairs: `mask + 1` key slots (`UInt64.max` when
+    /// empty), then `mask + 1` value slots.
+    static func hashTable(_ entries: [(UInt64, UInt64)]) -> (slots: [UInt64], mask: Int) {
         var size = 16
-        while size < keys.count * 2 { size *= 2 }
-        edgeKeys = Array(repeating: UInt64.max, count: size)
-        edgeRanges = Array(repeating: 0, count: size)
-        edgeMask = size - 1
-        for (key, range) in zip(keys, ranges) {
-            var slot = Self.slot(key, edgeMask)
-            while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & edgeMask }
-            edgeKeys[slot] = key
-            edgeRanges[slot] = range
+        while size < entries.count * 2 { size *= 2 }
+        var slots = [UInt64](repeating: UInt64.max, count: size) + [UInt64](repeating: 0, count: size)
+        for (key, value) in entries {
+            var slot = Self.slot(key, size - 1)
+            while slots[slot] != UInt64.max { slot = (slot + 1) & (size - 1) }
+            slots[slot] = key
+            slots[size + slot] = value
         }
-    }
-
-    /// The non-root token edges in key order (the order `placeEdges` was given them).
-    private var edgeList: (keys: [UInt64], ranges: [UInt64]) {
-        let used = edgeKeys.indices.filter { edgeKeys[$0] != UInt64.max }.sorted { edgeKeys[$0] < edgeKeys[$1] }
-        return (used.map { edgeKeys[$0] }, used.map { edgeRanges[$0] })
+        return (slots, size - 1)
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -180,160 +246,86 @@ public struct Automaton: Sendable {
         return out
     }
 
+    /// Everything the scan reads about one state, in one 64-byte record: where its lists are in
+    /// `lists` (`lo..<hi`), what its own and its closure's transitions take, and signatures of the
+    /// words they have edges on.
+    struct State: Sendable {
+        var closureLo: Int32 = 0, closureHi: Int32 = 0
+        /// Positions in the closure list of the closure's states that end a pattern or have a gap
+        /// (`ends`), and of those and the ones with any-word edges (`anyEnds`), in closure order:
+        /// with the look-ahead's positions, all an arrival need visit unless the next token can
+        /// take a name edge.
+        var endsLo: Int32 = 0, endsHi: Int32 = 0, anyEndsLo: Int32 = 0, anyEndsHi: Int32 = 0
+        var outputsLo: Int32 = 0, outputsHi: Int32 = 0
+        var namesLo: Int32 = 0, namesHi: Int32 = 0
+        var anysLo: Int32 = 0, anysHi: Int32 = 0
+        var gapsLo: Int32 = 0, gapsHi: Int32 = 0
+        var steps: Int32 = 0, closureSteps: Int32 = 0
+        var signature: UInt64 = 0, closureSignature: UInt64 = 0
+        /// Where the exact word sets of states with many words start in `Automaton.bitmaps`
+        /// (their own edges, their closure's), or -1.
+        var bitmap: Int32 = -1, closureBitmap: Int32 = -1
+    }
+
     @inline(__always) static func key(_ node: Int32, _ id: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)) }
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 40) & mask
     }
-
-    @inline(__always) private func edges(_ node: Int32, _ id: Int32) -> UInt64 {
-        if node == 0 { return rootRanges[Int(id)] }
-        let key = Self.key(node, id)
-        var slot = Self.slot(key, edgeMask)
-        while true {
-            let k = edgeKeys[slot]
-            if k == key { return edgeRanges[slot] }
-            if k == UInt64.max { return 0 }
-            slot = (slot + 1) & edgeMask
-        }
-    }
-
-    /// An open partial match: at `node`, begun at token `start`, may still skip `budget` tokens.
-    private struct Entry { var node: Int32; var start: Int32; var budget: Int8 }
-
-    /// Limit on open partial matches, so pathological text cannot make a scan quadratic.
-    static let maxActive = 512
-
-    /// Every match of every pattern in `tokens`, in order of their last token.
-    public func scan(_ tokens: [Token]) -> [RawMatch] {
-        var matches: [RawMatch] = []
-        var current: [Entry] = []
-        var next: [Entry] = []
-        current.reserveCapacity(64); next.reserveCapacity(64)
-        // One entry per node: `stamp[node] == k` when `next` already holds it, at `slot[node]`.
-        var stamp = [Int32](repeating: -1, count: nodeCount)
-        var slot = [Int32](repeating: 0, count: nodeCount)
-        let rootHasName = names.start[1] > names.start[0], rootHasAny = anys.start[1] > anys.start[0]
-
-        tokens.withUnsafeBufferPointer { toks in
-        names.start.withUnsafeBufferPointer { nameStart in names.data.withUnsafeBufferPointer { nameData in
-        anys.start.withUnsafeBufferPointer { anyStart in anys.data.withUnsafeBufferPointer { anyData in
-        gaps.start.withUnsafeBufferPointer { gapStart in gaps.data.withUnsafeBufferPointer { gapData in
-        gapBudgets.withUnsafeBufferPointer { budgets in
-        outs.start.withUnsafeBufferPointer { outStart in outs.data.withUnsafeBufferPointer { outData in
-        closures.start.withUnsafeBufferPointer { closureStart in closures.data.withUnsafeBufferPointer { closureData in
-        hasSteps.withUnsafeBufferPointer { steps in
-        edgeTargets.withUnsafeBufferPointer { targets in
-        stamp.withUnsafeMutableBufferPointer { stamp in
-        slot.withUnsafeMutableBufferPointer { slot in
-            for k in 0..<toks.count {
-                let t = toks[k]
-                if t.flags.contains(.hardBreak) { current.removeAll(keepingCapacity: true) }
-                else if t.flags.contains(.softBreak) { current.removeAll(where: { $0.budget == 0 }) }
-                if current.isEmpty && t.id < 0 && !rootHasAny && !(rootHasName && t.flags.contains(.capitalised)) { continue }
-                next.removeAll(keepingCapacity: true)
-                let k32 = Int32(k)
-                let capitalised = t.flags.contains(.capitalised)
-
-                // At most one open match per node: the one that may skip most, then the longest.
-                func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
-                    let n = Int(node)
-                    if stamp[n] == k32 {
-                        let i = Int(slot[n])
-                        if budget > next[i].budget || (budget == next[i].budget && start < next[i].start) {
-                            next[i].budget = budget; next[i].start = start
-                        }
-                        return
-                    }
-                    if next.count < Self.maxActive {
-                        stamp[n] = k32; slot[n] = Int32(next.count)
-                        next.append(Entry(node: node, start: start, budget: budget))
-                    }
-                }
-                func arrive(_ node: Int32, _ start: Int32) {
-                    for ci in Int(closureStart[Int(node)])..<Int(closureStart[Int(node) + 1]) {
-                        let c = Int(closureData[ci])
-                        for oi in Int(outStart[c])..<Int(outStart[c + 1]) {
-                            matches.append(RawMatch(pattern: outData[oi], first: start, last: k32))
-                        }
-                        if steps[c] { push(Int32(c), start, 0) }
-                        for gi in Int(gapStart[c])..<Int(gapStart[c + 1]) {
-                            let g = Int(gapData[gi])
-                            for xi in Int(closureStart[g])..<Int(closureStart[g + 1]) where steps[Int(closureData[xi])] {
-                                push(closureData[xi], start, budgets[gi])
-                            }
-                        }
-                    }
-                }
-                func step(_ node: Int32, _ start: Int32) {
-                    if t.id >= 0 {
-                        let r = edges(node, t.id)
-                        if r != 0 {
-                            let off = Int(r >> 32), n = Int(r & 0xFFFF_FFFF)
-                            for j in off..<(off + n) { arrive(targets[j], start) }
-                        }
-                    }
-                    let n = Int(node)
-                    if capitalised { for i in Int(nameStart[n])..<Int(nameStart[n + 1]) { arrive(nameData[i], start) } }
-                    for i in Int(anyStart[n])..<Int(anyStart[n + 1]) { arrive(anyData[i], start) }
-                }
-
-                for e in current {
-                    step(e.node, e.start)
-                    if e.budget > 0 { push(e.node, e.start, e.budget - 1) }
-                }
-                step(0, k32)
-                swap(&current, &next)
-            }
-        }}}}}}}}}}}}}}}}
-        return matches
-    }
-}
-
-extension Automaton.Lists: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.array(start); w.array(data) }
-    init(from r: inout SnapshotReader) throws(SnapshotError) {
-        start = try r.array(); data = try r.array()
-        guard start.first == 0, start.last.map(Int.init) == data.count, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw SnapshotError(message: "inconsistent automaton lists")
-        }
-    }
-    /// Every list's entries are node numbers below `nodes`, and there is one list per node.
-    func check(nodes: Int) throws(SnapshotError) {
-        guard start.count == nodes + 1, data.allSatisfy({ $0 >= 0 && $0 < nodes }) else {
-            throw SnapshotError(message: "automaton lists do not fit its \(nodes) states")
-        }
-    }
 }
 
 extension Automaton: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) {
-        w.int(nodeCount)
-        for lists in [names, anys, gaps, outs, closures] { w.value(lists) }
-        w.array(gapBudgets); w.array(hasSteps)
-        let edges = edgeList   // the hash table is rebuilt on reading: half the bytes
-        w.array(edges.keys); w.array(edges.ranges); w.array(edgeTargets); w.array(rootRanges)
+    /// The entries of the hash table at `base` with `mask + 1` slots, in key order.
+    private func entries(base: Int, mask: Int) -> [(UInt64, UInt64)] {
+        (0...mask).filter { wide[base + $0] != UInt64.max }.map { (wide[base + $0], wide[base + mask + 1 + $0]) }.sorted { $0.0 < $1.0 }
     }
+
+    /// The states and lists as they are; the two hash tables as their entries, rebuilt on reading
+    /// (half the bytes).
+    func write(to w: inout SnapshotWriter) {
+        w.int(nodeCount); w.bool(rootHasName); w.bool(rootHasAny)
+        w.array(states); w.array(lists); w.array(bitmaps)
+        let roots = Array(wide[(edgeMask + 1) * 2 ..< followBase])
+        for table in [entries(base: 0, mask: edgeMask), entries(base: followBase, mask: followMask)] {
+            w.array(table.map(\.0)); w.array(table.map(\.1))
+        }
+        w.array(roots)
+    }
+
     init(from r: inout SnapshotReader) throws(SnapshotError) {
-        nodeCount = try r.int()
-        names = try r.value(); anys = try r.value(); gaps = try r.value(); outs = try r.value(); closures = try r.value()
-        gapBudgets = try r.array(); hasSteps = try r.array()
-        let keys: [UInt64] = try r.array(), ranges: [UInt64] = try r.array()
-        edgeTargets = try r.array(); rootRanges = try r.array()
-        guard keys.count == ranges.count, zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }), keys.allSatisfy({ $0 >> 32 != 0 }) else {
-            throw SnapshotError(message: "inconsistent automaton edges")
+        nodeCount = try r.int(); rootHasName = try r.bool(); rootHasAny = try r.bool()
+        states = try r.array(); lists = try r.array(); bitmaps = try r.array()
+        var tables: [(slots: [UInt64], mask: Int)] = []
+        for _ in 0..<2 {
+            let keys: [UInt64] = try r.array(), values: [UInt64] = try r.array()
+            guard keys.count == values.count, !keys.contains(UInt64.max) else { throw SnapshotError(message: "inconsistent automaton table") }
+            tables.append(Self.hashTable(Array(zip(keys, values))))
         }
-        placeEdges(keys, ranges)
-        for lists in [names, anys, gaps, closures] { try lists.check(nodes: nodeCount) }
-        guard outs.start.count == nodeCount + 1, hasSteps.count == nodeCount, gapBudgets.count == gaps.data.count,
-              edgeTargets.allSatisfy({ $0 >= 0 && Int($0) < nodeCount }),
-              (ranges + rootRanges).allSatisfy({ Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= edgeTargets.count }) else {
-            throw SnapshotError(message: "inconsistent automaton")
-        }
+        let roots: [UInt64] = try r.array()
+        edgeMask = tables[0].mask; followMask = tables[1].mask
+        wide = tables[0].slots + roots
+        followBase = wide.count
+        wide += tables[1].slots
+        // Every range the scan follows must lie inside the arrays it reads.
+        let n = Int32(lists.count)
+        func within(_ lo: Int32, _ hi: Int32) -> Bool { 0 <= lo && lo <= hi && hi <= n }
+        let rangesFit = (tables[0].slots.suffix(tables[0].mask + 1) + roots + tables[1].slots.suffix(tables[1].mask + 1))
+            .allSatisfy { Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= lists.count }
+        guard states.count == nodeCount, rangesFit, states.allSatisfy({ s in
+            within(s.closureLo, s.closureHi) && within(s.endsLo, s.endsHi) && within(s.anyEndsLo, s.anyEndsHi)
+                && within(s.outputsLo, s.outputsHi) && within(s.namesLo, s.namesHi) && within(s.anysLo, s.anysHi)
+                && within(s.gapsLo, s.gapsHi)
+        }) else { throw SnapshotError(message: "inconsistent automaton") }
     }
 
     /// Whether every word id below `vocabularySize` has a root entry and every output names one
     /// of `patterns` patterns (a snapshot's parts must belong together).
     func fits(vocabularySize: Int, patterns: Int) -> Bool {
-        rootRanges.count >= vocabularySize && outs.data.allSatisfy { $0 >= 0 && $0 < patterns }
+        let words = (vocabularySize + 63) / 64
+        func bitmapFits(_ b: Int32) -> Bool { b < 0 || Int(b) + words <= bitmaps.count }
+        return followBase - (edgeMask + 1) * 2 >= vocabularySize
+            && states.allSatisfy { s in
+                bitmapFits(s.bitmap) && bitmapFits(s.closureBitmap)
+                    && lists[Int(s.outputsLo)..<Int(s.outputsHi)].allSatisfy { $0 >= 0 && $0 < patterns }
+            }
     }
 }

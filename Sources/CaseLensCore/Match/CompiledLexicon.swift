@@ -1,9 +1,22 @@
 /// A lexicon compiled for matching: its vocabulary, every pattern compiled element by element,
-/// and one automaton over them all. Immutable: build once, share across threads.
+/// and three automata over them. Immutable: build once, share across threads.
+///
+/// The patterns are split by when their matches are needed, because the context words are far
+/// more frequent than rule wording and would otherwise keep most partial matches open:
+/// - `automaton`: rule patterns only, the candidates; scanned over the whole text.
+/// - `recordCues`: the record cues the record reader uses (people, harm, outcomes, plans);
+///   scanned over the whole text, since the record is read as a whole.
+/// - `context`: exceptions, unless-in-sentence, negation and speech cues; only ever consulted
+///   around a candidate, so scanned only over the stretches of text around candidates.
 public struct CompiledLexicon: Sendable {
     public let lexicon: Lexicon
     public let vocabulary: Vocabulary
+    /// Rule patterns: finds rule candidates.
     public let automaton: Automaton
+    /// Record cues, for reading the record as a whole.
+    public let recordCues: Automaton
+    /// Exceptions, unless-in-sentence, negation and speech cues, for judging candidates.
+    public let context: Automaton
     let patterns: [CompiledPattern]
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
     /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
@@ -39,13 +52,21 @@ public struct CompiledLexicon: Sendable {
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.patterns = patterns
-        self.automaton = Automaton(patterns: patterns, vocabularySize: compiler.vocabulary.count)
+        let size = compiler.vocabulary.count
+        self.automaton = Automaton(patterns: patterns, vocabularySize: size) { if case .rule = $0 { true } else { false } }
+        // Doubt words are compiled (so a bad one is still reported) but nothing reads their matches.
+        self.recordCues = Automaton(patterns: patterns, vocabularySize: size) { if case .cue(let c) = $0 { c != .doubt } else { false } }
+        self.context = Automaton(patterns: patterns, vocabularySize: size) {
+            switch $0 { case .rule, .cue: false; case .exception, .unless, .negation, .speech: true }
+        }
         self.hasSources = true
     }
 
     /// Parts already compiled (from a snapshot).
-    init(lexicon: Lexicon, vocabulary: Vocabulary, patterns: [CompiledPattern], automaton: Automaton, hasSources: Bool) {
-        self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns; self.automaton = automaton
+    init(lexicon: Lexicon, vocabulary: Vocabulary, patterns: [CompiledPattern],
+         automata: (rules: Automaton, recordCues: Automaton, context: Automaton), hasSources: Bool) {
+        self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
+        self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
         self.hasSources = hasSources
     }
 }

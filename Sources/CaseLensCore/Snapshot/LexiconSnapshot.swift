@@ -2,20 +2,21 @@
 /// binary at build time, so start-up reads it instead of parsing YAML and compiling patterns.
 ///
 /// Layout: magic string, format, the core's length, the core (what checking needs: rules'
-/// wording and conditions, families, record cues, vocabulary, compiled patterns, automaton), then
+/// wording and conditions, families, record cues, vocabulary, compiled patterns, the three automata), then
 /// the sources (rules' patterns as written and examples, role classes, negation and speech cues).
 /// A checker reads the core only, so it can even be given just the snapshot's first
 /// `coreEnd(header:)` bytes.
 extension CompiledLexicon {
     static let snapshotMagic = "CaseLens lexicon snapshot"
     /// Bump when any `SnapshotCodable` layout changes.
-    static let snapshotFormat = 4
+    static let snapshotFormat = 5
 
     /// The snapshot bytes, with the sources when this lexicon has them. Deterministic: the same
     /// lexicon gives the same bytes.
     public func snapshot() -> [UInt8] {
         var core = SnapshotWriter()
-        core.value(lexicon); core.value(vocabulary); core.values(patterns); core.value(automaton)
+        core.value(lexicon); core.value(vocabulary); core.values(patterns)
+        for a in [automaton, recordCues, context] { core.value(a) }
         var w = SnapshotWriter()
         w.string(Self.snapshotMagic); w.int(Self.snapshotFormat); w.int(core.bytes.count)
         w.append(core.bytes)
@@ -41,9 +42,9 @@ extension CompiledLexicon {
         var lexicon: Lexicon = try r.value()
         let vocabulary: Vocabulary = try r.value()
         let patterns: [CompiledPattern] = try r.values()
-        let automaton: Automaton = try r.value()
+        let automata = (rules: try r.value(Automaton.self), recordCues: try r.value(Automaton.self), context: try r.value(Automaton.self))
         guard r.offset == coreEnd else { throw SnapshotError(message: "the core does not end where its length says") }
-        guard automaton.fits(vocabularySize: vocabulary.count, patterns: patterns.count),
+        guard [automata.rules, automata.recordCues, automata.context].allSatisfy({ $0.fits(vocabularySize: vocabulary.count, patterns: patterns.count) }),
               patterns.allSatisfy({ $0.fits(rules: lexicon.rules.count, vocabularySize: vocabulary.count) }) else {
             throw SnapshotError(message: "the automaton or patterns do not fit the rules and vocabulary")
         }
@@ -51,7 +52,7 @@ extension CompiledLexicon {
             try lexicon.readSources(from: &r)
             guard r.isAtEnd else { throw SnapshotError(message: "unexpected bytes after the sources") }
         }
-        self.init(lexicon: lexicon, vocabulary: vocabulary, patterns: patterns, automaton: automaton, hasSources: sources)
+        self.init(lexicon: lexicon, vocabulary: vocabulary, patterns: patterns, automata: automata, hasSources: sources)
     }
 }
 

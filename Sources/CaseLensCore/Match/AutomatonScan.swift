@@ -1,0 +1,280 @@
+/// A read-only view of an automaton's tables through raw pointers, valid while the scan that made
+/// it runs. Everything the hot loop reads is one pointer plus an offset, so the loop has no
+/// closures, no reference counting and no exclusivity checks.
+struct Tables {
+    let states: UnsafePointer<Automaton.State>
+    let lists: UnsafePointer<Int32>
+    let wide: UnsafePointer<UInt64>
+    let bitmaps: UnsafePointer<UInt64>
+    let edgeMask: Int, rootRanges: Int, followBase: Int, followMask: Int
+
+    init(_ a: Automaton, states: UnsafePointer<Automaton.State>, lists: UnsafePointer<Int32>,
+         wide: UnsafePointer<UInt64>, bitmaps: UnsafePointer<UInt64>) {
+        self.states = states; self.lists = lists; self.wide = wide; self.bitmaps = bitmaps
+        edgeMask = a.edgeMask
+        rootRanges = 2 * (a.edgeMask + 1)
+        followBase = a.followBase; followMask = a.followMask
+    }
+
+    /// True when state `s` may have an edge on word `id` (false: it has none).
+    @inline(__always) func hasEdge(_ s: Automaton.State, _ id: Int32) -> Bool {
+        s.signature & Automaton.signature(id) != 0 && (s.bitmap < 0 || contains(s.bitmap, id))
+    }
+
+    /// True when the word set at `bitmap` in `bitmaps` holds `id`.
+    @inline(__always) func contains(_ bitmap: Int32, _ id: Int32) -> Bool {
+        bitmaps[Int(bitmap) + Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// What the states in node `n`'s closure can take as a token with this id and capitalisation:
+    /// the `Automaton.stepsOn…` bits of the transitions that would fire, and where in `lists` the
+    /// closure positions of the states with an edge on `id` are (the token bit is set only when
+    /// there are some).
+    @inline(__always) func lookahead(_ n: Int32, on id: Int32, capitalised: Bool) -> (open: Int32, hits: Range<Int>) {
+        let s = states + Int(n)
+        let bits = s.pointee.closureSteps
+        let open = bits & (capitalised ? Automaton.stepsOnAny | Automaton.stepsOnName : Automaton.stepsOnAny)
+        guard id >= 0, bits & Automaton.stepsOnToken != 0, s.pointee.closureSignature & Automaton.signature(id) != 0,
+              s.pointee.closureBitmap < 0 || contains(s.pointee.closureBitmap, id) else { return (open, 0..<0) }
+        let key = Automaton.key(n, id)
+        var slot = Automaton.slot(key, followMask)
+        while true {
+            let k = wide[followBase + slot]
+            if k == key {
+                let r = wide[followBase + followMask + 1 + slot]
+                let off = Int(r >> 32)
+                return (open | Automaton.stepsOnToken, off..<(off + Int(r & 0xFFFF_FFFF)))
+            }
+            if k == UInt64.max { return (open, 0..<0) }
+            slot = (slot + 1) & followMask
+        }
+    }
+
+    /// Token transitions from `node` on word `id`: an index range in `lists`.
+    @inline(__always) func edges(_ node: Int32, _ id: Int32) -> Range<Int> {
+        let r: UInt64
+        if node == 0 { r = wide[rootRanges + Int(id)] } else {
+            if !hasEdge(states[Int(node)], id) { return 0..<0 }
+            let key = Automaton.key(node, id)
+            var slot = Automaton.slot(key, edgeMask)
+            while true {
+                let k = wide[slot]
+                if k == key { r = wide[edgeMask + 1 + slot]; break }
+                if k == UInt64.max { return 0..<0 }
+                slot = (slot + 1) & edgeMask
+            }
+        }
+        let off = Int(r >> 32)
+        return off..<(off + Int(r & 0xFFFF_FFFF))
+    }
+}
+
+/// An open partial match: at `node`, begun at token `start`, may still skip `budget` tokens.
+struct Entry { var node: Int32; var start: Int32; var budget: Int8 }
+
+/// The state of one scan: the open partial matches before and after the current token, in
+/// buffers allocated once per scan (at most `Automaton.maxActive` each).
+struct Scanner {
+    let t: Tables
+    let rootHasName: Bool, rootHasAny: Bool
+    var current: UnsafeMutablePointer<Entry>
+    var next: UnsafeMutablePointer<Entry>
+    var currentCount = 0, nextCount = 0
+    /// One entry per node: `stamp[node] == k` when `next` already holds it, at `slot[node]`.
+    let stamp: UnsafeMutablePointer<Int32>
+    let slot: UnsafeMutablePointer<Int32>
+    var matches: [RawMatch] = []
+    /// The current token's index, and whether it may stand for `<Name>`.
+    var k32: Int32 = 0
+    var capitalised = false
+    /// The next token, for the look-ahead: `nextOpen` is false when there is none in the range,
+    /// or a break before it ends every match that may not skip a word.
+    var nextOpen = false, nextCapitalised = false
+    var nextID: Int32 = 0
+    /// The same for the token after it, for matches whose next step is any word.
+    var next2Open = false, next2Capitalised = false
+    var next2ID: Int32 = 0
+    /// The tokens being scanned and the end of the current range, for the gaps' look-ahead.
+    var toks = UnsafeBufferPointer<Token>(start: nil, count: 0)
+    var rangeEnd = 0
+
+    init(_ t: Tables, _ a: Automaton) {
+        self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
+        current = .allocate(capacity: Automaton.maxActive)
+        next = .allocate(capacity: Automaton.maxActive)
+        stamp = .allocate(capacity: a.nodeCount); stamp.initialize(repeating: -1, count: a.nodeCount)
+        slot = .allocate(capacity: a.nodeCount); slot.initialize(repeating: 0, count: a.nodeCount)
+    }
+
+    func deallocate() { current.deallocate(); next.deallocate(); stamp.deallocate(); slot.deallocate() }
+
+    /// Scans `toks[range]` from a clean state, appending matches.
+    mutating func run(_ toks: UnsafeBufferPointer<Token>, _ range: Range<Int>) {
+        self.toks = toks; rangeEnd = range.upperBound
+        currentCount = 0
+        for k in range {
+            let tok = toks[k]
+            if tok.flags.contains(.hardBreak) { currentCount = 0 }
+            else if tok.flags.contains(.softBreak) {
+                // Only gaps may span punctuation.
+                var kept = 0
+                for i in 0..<currentCount where current[i].budget != 0 { current[kept] = current[i]; kept += 1 }
+                currentCount = kept
+            }
+            capitalised = tok.flags.contains(.capitalised)
+            if currentCount == 0 && tok.id < 0 && !rootHasAny && !(rootHasName && capitalised) { continue }
+            nextCount = 0
+            k32 = Int32(k)
+            if k + 1 < range.upperBound {
+                let n = toks[k + 1]
+                nextOpen = !n.flags.contains(.hardBreak) && !n.flags.contains(.softBreak)
+                nextCapitalised = n.flags.contains(.capitalised); nextID = n.id
+                if nextOpen && k + 2 < range.upperBound {
+                    let n2 = toks[k + 2]
+                    next2Open = !n2.flags.contains(.hardBreak) && !n2.flags.contains(.softBreak)
+                    next2Capitalised = n2.flags.contains(.capitalised); next2ID = n2.id
+                } else { next2Open = false }
+            } else { nextOpen = false }
+            for i in 0..<currentCount {
+                let e = current[i]
+                step(e.node, e.start, tok.id)
+                if e.budget > 0 { push(e.node, e.start, e.budget - 1) }
+            }
+            step(0, k32, tok.id)
+            swap(&current, &next)
+            currentCount = nextCount
+        }
+    }
+
+    /// At most one open match per node: the one that may skip most, then the longest.
+    @inline(__always) mutating func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
+        let n = Int(node)
+        if stamp[n] == k32 {
+            let e = next + Int(slot[n])
+            if budget > e.pointee.budget || (budget == e.pointee.budget && start < e.pointee.start) {
+                e.pointee.budget = budget; e.pointee.start = start
+            }
+            return
+        }
+        if nextCount < Automaton.maxActive {
+            stamp[n] = k32; slot[n] = Int32(nextCount)
+            next[nextCount] = Entry(node: node, start: start, budget: budget)
+            nextCount += 1
+        }
+    }
+
+    /// Reaching `node` after the current token: report what ends there, open what continues.
+    /// A match that may not skip a word is opened only in states with a kind of transition the
+    /// next token can take (a word edge when some state of the closure has an edge on that word,
+    /// a name edge when it is capitalised, an any-word edge when what follows it can end, skip or
+    /// take the token after): otherwise it would die unused, and most arrivals (a name, "the",
+    /// "she" starting many patterns' first elements, each joined to its own next element) are of
+    /// that kind. Such an entry has no effect, not even through `push`'s choice between entries
+    /// of one state, since that choice only keeps the better of two entries of the same state.
+    @inline(__always) mutating func arrive(_ node: Int32, _ start: Int32) {
+        let (open, hits) = nextOpen ? t.lookahead(node, on: nextID, capitalised: nextCapitalised) : (0, 0..<0)
+        let n = t.states[Int(node)]
+        if open & Automaton.stepsOnName != 0 {
+            for ci in Int(n.closureLo)..<Int(n.closureHi) {
+                visit(ci, start, open & Automaton.stepsOnToken != 0 && t.hasEdge(t.states[Int(t.lists[ci])], nextID) ? open : open & ~Automaton.stepsOnToken)
+            }
+            return
+        }
+        // The states with an edge on the next word, merged in closure order with those that end,
+        // skip or take any word (the others can do nothing).
+        var (h, a) = (hits.lowerBound, open != 0 ? Int(n.anyEndsLo) : Int(n.endsLo))
+        let aEnd = open != 0 ? Int(n.anyEndsHi) : Int(n.endsHi)
+        while h < hits.upperBound || a < aEnd {
+            let hp = h < hits.upperBound ? Int(t.lists[h]) : Int.max, ap = a < aEnd ? Int(t.lists[a]) : Int.max
+            if hp <= ap { visit(hp, start, open); h += 1; if hp == ap { a += 1 } }
+            else { visit(ap, start, open & ~Automaton.stepsOnToken); a += 1 }
+        }
+    }
+
+    /// One state of an arrival's closure, at position `ci` of the closure list: report what ends
+    /// there, open it if the next token can take one of its `open` kinds of transition, and open
+    /// what its gaps reach.
+    @inline(__always) mutating func visit(_ ci: Int, _ start: Int32, _ open: Int32) {
+        let c = t.lists[ci]
+        let s = t.states[Int(c)]
+        for oi in Int(s.outputsLo)..<Int(s.outputsHi) { matches.append(RawMatch(pattern: t.lists[oi], first: start, last: k32)) }
+        let fires = s.steps & open
+        if fires != 0 && (fires != Automaton.stepsOnAny || anyContinues(s)) { push(c, start, 0) }
+        var gi = Int(s.gapsLo)
+        while gi < Int(s.gapsHi) {
+            let budget = Int8(truncatingIfNeeded: t.lists[gi]), count = Int(t.lists[gi + 1])
+            for xi in (gi + 2)..<(gi + 2 + count) where canTake(t.states[Int(t.lists[xi])], within: budget) {
+                push(t.lists[xi], start, budget)
+            }
+            gi += 2 + count
+        }
+    }
+
+    /// True when state `s`, opened by a gap that may skip `budget` words, can take one of the
+    /// tokens it will see before it expires: the next `budget + 1` up to a hard break. Otherwise
+    /// it would be carried along unused (and `push` keeps one entry per state, the one that may
+    /// skip most: an unused entry only ever displaces ones that would expire no later, unused too).
+    @inline(__always) func canTake(_ s: Automaton.State, within budget: Int8) -> Bool {
+        if s.steps & Automaton.stepsOnAny != 0 { return true }
+        var j = Int(k32) + 1
+        let last = min(Int(k32) + 1 + Int(budget), rangeEnd - 1)
+        while j <= last {
+            let tok = toks[j]
+            if tok.flags.contains(.hardBreak) { return false }
+            if s.steps & Automaton.stepsOnName != 0 && tok.flags.contains(.capitalised) { return true }
+            if tok.id >= 0 && s.steps & Automaton.stepsOnToken != 0 && t.hasEdge(s, tok.id) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// True when a match in state `s`, taking the next token as any word, can then end, skip, or
+    /// take the token after: the same look-ahead one token further.
+    @inline(__always) func anyContinues(_ s: Automaton.State) -> Bool {
+        for i in Int(s.anysLo)..<Int(s.anysHi) {
+            let y = t.lists[i]
+            if t.states[Int(y)].closureSteps & Automaton.endsOrSkips != 0 { return true }
+            if next2Open && t.lookahead(y, on: next2ID, capitalised: next2Capitalised).open != 0 { return true }
+        }
+        return false
+    }
+
+    /// Every transition from `node` on the current token.
+    @inline(__always) mutating func step(_ node: Int32, _ start: Int32, _ id: Int32) {
+        if id >= 0 { for j in t.edges(node, id) { arrive(t.lists[j], start) } }
+        let s = t.states[Int(node)]
+        if capitalised { for i in Int(s.namesLo)..<Int(s.namesHi) { arrive(t.lists[i], start) } }
+        for i in Int(s.anysLo)..<Int(s.anysHi) { arrive(t.lists[i], start) }
+    }
+}
+
+extension Automaton {
+    /// Limit on open partial matches, so pathological text cannot make a scan quadratic.
+    static let maxActive = 512
+
+    /// Every match of every pattern in `tokens`, in order of their last token.
+    public func scan(_ tokens: [Token]) -> [RawMatch] { scan(tokens, ranges: [0..<tokens.count]) }
+
+    /// Every match inside the given token ranges, in order of their last token. The ranges must be
+    /// increasing and disjoint, and each must start at token 0 or at a token with a hard break:
+    /// no partial match survives a hard break, so each range then finds exactly what a scan of all
+    /// tokens finds there.
+    public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
+        states.withUnsafeBufferPointer { states in
+            lists.withUnsafeBufferPointer { lists in
+            wide.withUnsafeBufferPointer { wide in
+            (bitmaps.isEmpty ? [0] : bitmaps).withUnsafeBufferPointer { bitmaps in
+                tokens.withUnsafeBufferPointer { toks in
+                    var s = Scanner(Tables(self, states: states.baseAddress!, lists: lists.baseAddress!, wide: wide.baseAddress!,
+                                           bitmaps: bitmaps.baseAddress!), self)
+                    defer { s.deallocate() }
+                    for r in ranges { s.run(toks, r) }
+                    return s.matches
+                }
+            }
+            }
+            }
+        }
+    }
+}
+
