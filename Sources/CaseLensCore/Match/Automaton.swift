@@ -206,16 +206,28 @@ public struct Automaton: Sendable {
     /// An open-addressing table of (key, value) pairs: `mask + 1` key slots (`UInt64.max` when
     /// empty), then `mask + 1` value slots.
     static func hashTable(_ entries: [(UInt64, UInt64)]) -> (slots: [UInt64], mask: Int) {
-        var size = 16
-        while size < entries.count * 2 { size *= 2 }
-        var slots = [UInt64](repeating: UInt64.max, count: size) + [UInt64](repeating: 0, count: size)
-        for (key, value) in entries {
-            var slot = Self.slot(key, size - 1)
-            while slots[slot] != UInt64.max { slot = (slot + 1) & (size - 1) }
-            slots[slot] = key
-            slots[size + slot] = value
-        }
+        let size = tableSize(entries.count)
+        var slots = [UInt64](repeating: 0, count: 2 * size)
+        slots.withUnsafeMutableBufferPointer { place(entries.map(\.0), entries.map(\.1), in: $0, base: 0, size: size) }
         return (slots, size - 1)
+    }
+
+    /// Slots for `count` entries: a power of two, at most half full.
+    static func tableSize(_ count: Int) -> Int {
+        var size = 16
+        while size < count * 2 { size *= 2 }
+        return size
+    }
+
+    /// Fills the table of `size` slots at `base` in `w` (keys, then values) with these entries, in order.
+    static func place(_ keys: [UInt64], _ values: [UInt64], in w: UnsafeMutableBufferPointer<UInt64>, base: Int, size: Int) {
+        for i in base..<(base + size) { w[i] = UInt64.max; w[i + size] = 0 }
+        for (key, value) in zip(keys, values) {
+            var slot = Self.slot(key, size - 1)
+            while w[base + slot] != UInt64.max { slot = (slot + 1) & (size - 1) }
+            w[base + slot] = key
+            w[base + size + slot] = value
+        }
     }
 
     /// An element compiled from a node: what identifies its join node.
@@ -294,23 +306,29 @@ extension Automaton: SnapshotCodable {
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         nodeCount = try r.int(); rootHasName = try r.bool(); rootHasAny = try r.bool()
         states = try r.array(); lists = try r.array(); bitmaps = try r.array()
-        var tables: [(slots: [UInt64], mask: Int)] = []
-        for _ in 0..<2 {
-            let keys: [UInt64] = try r.array(), values: [UInt64] = try r.array()
-            guard keys.count == values.count, !keys.contains(UInt64.max) else { throw SnapshotError(message: "inconsistent automaton table") }
-            tables.append(Self.hashTable(Array(zip(keys, values))))
-        }
+        let edgeKeys: [UInt64] = try r.array(), edgeValues: [UInt64] = try r.array()
+        let followKeys: [UInt64] = try r.array(), followValues: [UInt64] = try r.array()
         let roots: [UInt64] = try r.array()
-        edgeMask = tables[0].mask; followMask = tables[1].mask
-        wide = tables[0].slots + roots
-        followBase = wide.count
-        wide += tables[1].slots
+        guard edgeKeys.count == edgeValues.count, followKeys.count == followValues.count,
+              !edgeKeys.contains(UInt64.max), !followKeys.contains(UInt64.max) else {
+            throw SnapshotError(message: "inconsistent automaton table")
+        }
+        // Rebuild both tables in place, in one allocation: big temporary arrays cost page faults
+        // that show in the start-up time of `caselens check`.
+        let edgeSize = Self.tableSize(edgeKeys.count), followSize = Self.tableSize(followKeys.count)
+        edgeMask = edgeSize - 1; followMask = followSize - 1
+        followBase = 2 * edgeSize + roots.count
+        wide = [UInt64](unsafeUninitializedCapacity: followBase + 2 * followSize) { w, initialized in
+            Self.place(edgeKeys, edgeValues, in: w, base: 0, size: edgeSize)
+            for (i, v) in roots.enumerated() { w[2 * edgeSize + i] = v }
+            Self.place(followKeys, followValues, in: w, base: followBase, size: followSize)
+            initialized = w.count
+        }
         // Every range the scan follows must lie inside the arrays it reads.
         let n = Int32(lists.count)
         func within(_ lo: Int32, _ hi: Int32) -> Bool { 0 <= lo && lo <= hi && hi <= n }
-        let rangesFit = (tables[0].slots.suffix(tables[0].mask + 1) + roots + tables[1].slots.suffix(tables[1].mask + 1))
-            .allSatisfy { Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= lists.count }
-        guard states.count == nodeCount, rangesFit, states.allSatisfy({ s in
+        func rangesFit(_ a: [UInt64]) -> Bool { a.allSatisfy { Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= lists.count } }
+        guard states.count == nodeCount, rangesFit(edgeValues), rangesFit(roots), rangesFit(followValues), states.allSatisfy({ s in
             within(s.closureLo, s.closureHi) && within(s.endsLo, s.endsHi) && within(s.anyEndsLo, s.anyEndsHi)
                 && within(s.outputsLo, s.outputsHi) && within(s.namesLo, s.namesHi) && within(s.anysLo, s.anysHi)
                 && within(s.gapsLo, s.gapsHi)

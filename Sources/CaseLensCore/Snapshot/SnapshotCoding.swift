@@ -135,3 +135,4 @@ struct SnapshotReader {
         guard base.count - offset >= n else { throw SnapshotError(message: "truncated at byte \(offset)") }
     }
 }
+
