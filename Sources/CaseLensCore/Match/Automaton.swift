@@ -51,8 +51,8 @@ public struct Automaton: Sendable {
     /// Number of states.
     public var stateCount: Int { nodeCount }
 
-    /// Compiles the patterns whose purpose `include` accepts; matches report their index in `patterns`.
-    init(patterns: [CompiledPattern], vocabularySize: Int, including include: (MatchPurpose) -> Bool = { _ in true }) {
+    /// Compiles the patterns of one stage (all when nil); matches report their index in `patterns`.
+    init(patterns: [CompiledPattern], vocabularySize: Int, stage: MatchStage? = nil) {
         var nameEdges: [[Int32]] = [[]]
         var anyEdges: [[Int32]] = [[]]
         var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
@@ -91,7 +91,7 @@ public struct Automaton: Sendable {
         }
         // Patterns with the same elements from the same node share the element's join node.
         var joins: [JoinKey: Int32] = [:]
-        for (index, pattern) in patterns.enumerated() where include(pattern.purpose) {
+        for (index, pattern) in patterns.enumerated() where stage == nil || pattern.purpose.stage == stage {
             for variant in Self.variants(pattern.elements) {
                 var start: Int32 = 0
                 for alternatives in variant {
@@ -126,11 +126,13 @@ public struct Automaton: Sendable {
         // Token edges: each state's words, and the targets of each (state, word) key.
         var words = [[Int32]](repeating: [], count: nodeCount)
         for key in tokenEdges.keys.sorted() { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        // Built in locals, not through `self`, and each state's record as a copy written back.
+        var lists: [Int32] = [], bitmaps: [UInt64] = []
         func add(_ list: [Int32]) -> (Int32, Int32) {
             lists += list
             return (Int32(lists.count - list.count), Int32(lists.count))
         }
-        states = (0..<nodeCount).map { n in
+        var states = (0..<nodeCount).map { n in
             var s = State()
             (s.outputsLo, s.outputsHi) = add(outputs[n])
             (s.namesLo, s.namesHi) = add(nameEdges[n])
@@ -157,34 +159,38 @@ public struct Automaton: Sendable {
         for t in nameEdges.joined() { arrivedAt[Int(t)] = true }
         for t in anyEdges.joined() { arrivedAt[Int(t)] = true }
         for n in 0..<nodeCount {
+            var s = states[n]
             // Each gap: its budget, how many states it opens, and those states (its child's closure
             // states that have transitions).
-            (states[n].gapsLo, states[n].gapsHi) = add(gapChildren[n].flatMap { gap in
+            let gaps = gapChildren[n].flatMap { gap in
                 let opened = closure[Int(gap.node)].filter { states[Int($0)].steps != 0 }
                 return [Int32(gap.n), Int32(opened.count)] + opened
-            })
-            guard arrivedAt[n] else { continue }
-            (states[n].closureLo, states[n].closureHi) = add(closure[n])
-            var hitsByWord: [Int32: [Int32]] = [:]
-            var ends: [Int32] = [], anyEnds: [Int32] = []
-            for (i, c) in closure[n].map(Int.init).enumerated() {
-                let position = states[n].closureLo + Int32(i)
-                states[n].closureSteps |= states[c].steps
-                let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
-                if endsOrSkips { states[n].closureSteps |= Self.endsOrSkips; ends.append(position) }
-                if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
-                states[n].closureSignature |= states[c].signature
-                for id in words[c] { hitsByWord[id, default: []].append(position) }
             }
-            (states[n].endsLo, states[n].endsHi) = add(ends)
-            (states[n].anyEndsLo, states[n].anyEndsHi) = add(anyEnds)
-            states[n].bitmap = bitmap(words[n])
-            let closureWords = hitsByWord.keys.sorted()
-            states[n].closureBitmap = bitmap(closureWords)
-            for id in closureWords {
-                let (lo, hi) = add(hitsByWord[id]!)
-                follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+            (s.gapsLo, s.gapsHi) = add(gaps)
+            if arrivedAt[n] {
+                (s.closureLo, s.closureHi) = add(closure[n])
+                var hitsByWord: [Int32: [Int32]] = [:]
+                var ends: [Int32] = [], anyEnds: [Int32] = []
+                for (i, c) in closure[n].map(Int.init).enumerated() {
+                    let position = s.closureLo + Int32(i)
+                    s.closureSteps |= states[c].steps
+                    let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
+                    if endsOrSkips { s.closureSteps |= Self.endsOrSkips; ends.append(position) }
+                    if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
+                    s.closureSignature |= states[c].signature
+                    for id in words[c] { hitsByWord[id, default: []].append(position) }
+                }
+                (s.endsLo, s.endsHi) = add(ends)
+                (s.anyEndsLo, s.anyEndsHi) = add(anyEnds)
+                s.bitmap = bitmap(words[n])
+                let closureWords = hitsByWord.keys.sorted()
+                s.closureBitmap = bitmap(closureWords)
+                for id in closureWords {
+                    let (lo, hi) = add(hitsByWord[id]!)
+                    follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+                }
             }
+            states[n] = s
         }
         // Root edges by word id; other edges and the look-ahead in hashed tables.
         var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
@@ -196,6 +202,9 @@ public struct Automaton: Sendable {
         }
         let edgeTable = Self.hashTable(edges)
         let followTable = Self.hashTable(follows)
+        self.lists = lists
+        self.states = states
+        self.bitmaps = bitmaps
         edgeMask = edgeTable.mask
         followMask = followTable.mask
         wide = edgeTable.slots + rootRanges
