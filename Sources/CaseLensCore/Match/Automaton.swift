@@ -125,9 +125,10 @@ public struct Automaton: Sendable {
         rootHasAny = !anyEdges[0].isEmpty
         // Token edges: each state's words, and the targets of each (state, word) key.
         var words = [[Int32]](repeating: [], count: nodeCount)
-        for key in tokenEdges.keys.sorted() { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        for key in tokenEdges.keys { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
         // Built in locals, not through `self`, and each state's record as a copy written back.
         var lists: [Int32] = [], bitmaps: [UInt64] = []
+        lists.reserveCapacity(8 * nodeCount)
         func add(_ list: [Int32]) -> (Int32, Int32) {
             lists += list
             return (Int32(lists.count - list.count), Int32(lists.count))
@@ -146,7 +147,7 @@ public struct Automaton: Sendable {
         func bitmap(_ ids: [Int32]) -> Int32 {
             guard ids.count > Self.bitmapThreshold else { return -1 }
             let base = bitmaps.count
-            bitmaps += [UInt64](repeating: 0, count: bitmapWords)
+            bitmaps.append(contentsOf: repeatElement(0, count: bitmapWords))
             for id in ids { bitmaps[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
             return Int32(base)
         }
@@ -158,6 +159,7 @@ public struct Automaton: Sendable {
         for targets in tokenEdges.values { for t in targets { arrivedAt[Int(t)] = true } }
         for t in nameEdges.joined() { arrivedAt[Int(t)] = true }
         for t in anyEdges.joined() { arrivedAt[Int(t)] = true }
+        var hits: [(word: Int32, position: Int32)] = [], ends: [Int32] = [], anyEnds: [Int32] = [], closureWords: [Int32] = []
         for n in 0..<nodeCount {
             var s = states[n]
             // Each gap: its budget, how many states it opens, and those states (its child's closure
@@ -169,33 +171,39 @@ public struct Automaton: Sendable {
             (s.gapsLo, s.gapsHi) = add(gaps)
             if arrivedAt[n] {
                 (s.closureLo, s.closureHi) = add(closure[n])
-                var hitsByWord: [Int32: [Int32]] = [:]
-                var ends: [Int32] = [], anyEnds: [Int32] = []
-                for (i, c) in closure[n].map(Int.init).enumerated() {
-                    let position = s.closureLo + Int32(i)
+                hits.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true)
+                anyEnds.removeAll(keepingCapacity: true); closureWords.removeAll(keepingCapacity: true)
+                for i in closure[n].indices {
+                    let c = Int(closure[n][i]), position = s.closureLo + Int32(i)
                     s.closureSteps |= states[c].steps
                     let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
                     if endsOrSkips { s.closureSteps |= Self.endsOrSkips; ends.append(position) }
                     if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
                     s.closureSignature |= states[c].signature
-                    for id in words[c] { hitsByWord[id, default: []].append(position) }
+                    for id in words[c] { hits.append((id, position)) }
                 }
                 (s.endsLo, s.endsHi) = add(ends)
                 (s.anyEndsLo, s.anyEndsHi) = add(anyEnds)
                 s.bitmap = bitmap(words[n])
-                let closureWords = hitsByWord.keys.sorted()
-                s.closureBitmap = bitmap(closureWords)
-                for id in closureWords {
-                    let (lo, hi) = add(hitsByWord[id]!)
-                    follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+                // Grouped by word, positions in closure order.
+                hits.sort { ($0.word, $0.position) < ($1.word, $1.position) }
+                var i = 0
+                while i < hits.count {
+                    var j = i
+                    while j < hits.count && hits[j].word == hits[i].word { j += 1 }
+                    let (lo, hi) = add(hits[i..<j].map(\.position))
+                    follows.append((Self.key(Int32(n), hits[i].word), UInt64(lo) << 32 | UInt64(hi - lo)))
+                    closureWords.append(hits[i].word)
+                    i = j
                 }
+                s.closureBitmap = bitmap(closureWords)
             }
             states[n] = s
         }
         // Root edges by word id; other edges and the look-ahead in hashed tables.
         var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
         var edges: [(UInt64, UInt64)] = []
-        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
+        for (key, targets) in tokenEdges {
             let range = UInt64(lists.count) << 32 | UInt64(targets.count)
             lists += targets
             if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { edges.append((key, range)) }
