@@ -17,6 +17,12 @@ public struct RawMatch: Sendable, Equatable {
 /// words (negation, speech verbs, record cues) do not keep partial matches open in the scan that
 /// finds rule candidates. Outputs are indices into the lexicon's full pattern list whichever
 /// automaton finds them.
+///
+/// The scan (`Scanner`) opens a partial match in a state only when the next token can continue
+/// it, which it looks up in a per-state table of the words the state's epsilon closure can take
+/// (most arrivals, at a name or at "the", "she", open nothing); a gap opens a state only if one of
+/// the tokens it may skip to can continue it. Each state's data sits in one record (`State`), its
+/// lists in one array, and the hashed transitions in another, read through raw pointers.
 public struct Automaton: Sendable {
     /// One record per state (see `State`).
     var states: [State] = []
