@@ -269,7 +269,7 @@ public struct Automaton: Sendable {
         return out
     }
 
-    /// Everything the scan reads about one state, in one 64-byte record: where its lists are in
+    /// Everything the scan reads about one state, in one record (88 bytes): where its lists are in
     /// `lists` (`lo..<hi`), what its own and its closure's transitions take, and signatures of the
     /// words they have edges on.
     struct State: Sendable {
