@@ -17,6 +17,12 @@ public struct RawMatch: Sendable, Equatable {
 /// words (negation, speech verbs, record cues) do not keep partial matches open in the scan that
 /// finds rule candidates. Outputs are indices into the lexicon's full pattern list whichever
 /// automaton finds them.
+///
+/// The scan (`Scanner`) opens a partial match in a state only when the next token can continue
+/// it, which it looks up in a per-state table of the words the state's epsilon closure can take
+/// (most arrivals, at a name or at "the", "she", open nothing); a gap opens a state only if one of
+/// the tokens it may skip to can continue it. Each state's data sits in one record (`State`), its
+/// lists in one array, and the hashed transitions in another, read through raw pointers.
 public struct Automaton: Sendable {
     /// One record per state (see `State`).
     var states: [State] = []
@@ -51,8 +57,8 @@ public struct Automaton: Sendable {
     /// Number of states.
     public var stateCount: Int { nodeCount }
 
-    /// Compiles the patterns whose purpose `include` accepts; matches report their index in `patterns`.
-    init(patterns: [CompiledPattern], vocabularySize: Int, including include: (MatchPurpose) -> Bool = { _ in true }) {
+    /// Compiles the patterns of one stage (all when nil); matches report their index in `patterns`.
+    init(patterns: [CompiledPattern], vocabularySize: Int, stage: MatchStage? = nil) {
         var nameEdges: [[Int32]] = [[]]
         var anyEdges: [[Int32]] = [[]]
         var gapChildren: [[(n: Int8, node: Int32)]] = [[]]
@@ -91,7 +97,7 @@ public struct Automaton: Sendable {
         }
         // Patterns with the same elements from the same node share the element's join node.
         var joins: [JoinKey: Int32] = [:]
-        for (index, pattern) in patterns.enumerated() where include(pattern.purpose) {
+        for (index, pattern) in patterns.enumerated() where stage == nil || pattern.purpose.stage == stage {
             for variant in Self.variants(pattern.elements) {
                 var start: Int32 = 0
                 for alternatives in variant {
@@ -124,13 +130,19 @@ public struct Automaton: Sendable {
         rootHasName = !nameEdges[0].isEmpty
         rootHasAny = !anyEdges[0].isEmpty
         // Token edges: each state's words, and the targets of each (state, word) key.
+        // In key order, so the same patterns always give the same tables (the lexicon snapshot
+        // embedded at build time must be reproducible).
+        let edgeKeys = tokenEdges.keys.sorted()
         var words = [[Int32]](repeating: [], count: nodeCount)
-        for key in tokenEdges.keys.sorted() { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        for key in edgeKeys { words[Int(key >> 32)].append(Int32(truncatingIfNeeded: key)) }
+        // Built in locals, not through `self`, and each state's record as a copy written back.
+        var lists: [Int32] = [], bitmaps: [UInt64] = []
+        lists.reserveCapacity(8 * nodeCount)
         func add(_ list: [Int32]) -> (Int32, Int32) {
             lists += list
             return (Int32(lists.count - list.count), Int32(lists.count))
         }
-        states = (0..<nodeCount).map { n in
+        var states = (0..<nodeCount).map { n in
             var s = State()
             (s.outputsLo, s.outputsHi) = add(outputs[n])
             (s.namesLo, s.namesHi) = add(nameEdges[n])
@@ -144,7 +156,7 @@ public struct Automaton: Sendable {
         func bitmap(_ ids: [Int32]) -> Int32 {
             guard ids.count > Self.bitmapThreshold else { return -1 }
             let base = bitmaps.count
-            bitmaps += [UInt64](repeating: 0, count: bitmapWords)
+            bitmaps.append(contentsOf: repeatElement(0, count: bitmapWords))
             for id in ids { bitmaps[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
             return Int32(base)
         }
@@ -156,46 +168,61 @@ public struct Automaton: Sendable {
         for targets in tokenEdges.values { for t in targets { arrivedAt[Int(t)] = true } }
         for t in nameEdges.joined() { arrivedAt[Int(t)] = true }
         for t in anyEdges.joined() { arrivedAt[Int(t)] = true }
+        var hits: [(word: Int32, position: Int32)] = [], ends: [Int32] = [], anyEnds: [Int32] = [], closureWords: [Int32] = []
         for n in 0..<nodeCount {
+            var s = states[n]
             // Each gap: its budget, how many states it opens, and those states (its child's closure
             // states that have transitions).
-            (states[n].gapsLo, states[n].gapsHi) = add(gapChildren[n].flatMap { gap in
+            let gaps = gapChildren[n].flatMap { gap in
                 let opened = closure[Int(gap.node)].filter { states[Int($0)].steps != 0 }
                 return [Int32(gap.n), Int32(opened.count)] + opened
-            })
-            guard arrivedAt[n] else { continue }
-            (states[n].closureLo, states[n].closureHi) = add(closure[n])
-            var hitsByWord: [Int32: [Int32]] = [:]
-            var ends: [Int32] = [], anyEnds: [Int32] = []
-            for (i, c) in closure[n].map(Int.init).enumerated() {
-                let position = states[n].closureLo + Int32(i)
-                states[n].closureSteps |= states[c].steps
-                let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
-                if endsOrSkips { states[n].closureSteps |= Self.endsOrSkips; ends.append(position) }
-                if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
-                states[n].closureSignature |= states[c].signature
-                for id in words[c] { hitsByWord[id, default: []].append(position) }
             }
-            (states[n].endsLo, states[n].endsHi) = add(ends)
-            (states[n].anyEndsLo, states[n].anyEndsHi) = add(anyEnds)
-            states[n].bitmap = bitmap(words[n])
-            let closureWords = hitsByWord.keys.sorted()
-            states[n].closureBitmap = bitmap(closureWords)
-            for id in closureWords {
-                let (lo, hi) = add(hitsByWord[id]!)
-                follows.append((Self.key(Int32(n), id), UInt64(lo) << 32 | UInt64(hi - lo)))
+            (s.gapsLo, s.gapsHi) = add(gaps)
+            if arrivedAt[n] {
+                (s.closureLo, s.closureHi) = add(closure[n])
+                hits.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true)
+                anyEnds.removeAll(keepingCapacity: true); closureWords.removeAll(keepingCapacity: true)
+                for i in closure[n].indices {
+                    let c = Int(closure[n][i]), position = s.closureLo + Int32(i)
+                    s.closureSteps |= states[c].steps
+                    let endsOrSkips = !outputs[c].isEmpty || !gapChildren[c].isEmpty
+                    if endsOrSkips { s.closureSteps |= Self.endsOrSkips; ends.append(position) }
+                    if endsOrSkips || states[c].steps & Self.stepsOnAny != 0 { anyEnds.append(position) }
+                    s.closureSignature |= states[c].signature
+                    for id in words[c] { hits.append((id, position)) }
+                }
+                (s.endsLo, s.endsHi) = add(ends)
+                (s.anyEndsLo, s.anyEndsHi) = add(anyEnds)
+                s.bitmap = bitmap(words[n])
+                // Grouped by word, positions in closure order.
+                hits.sort { ($0.word, $0.position) < ($1.word, $1.position) }
+                var i = 0
+                while i < hits.count {
+                    var j = i
+                    while j < hits.count && hits[j].word == hits[i].word { j += 1 }
+                    let (lo, hi) = add(hits[i..<j].map(\.position))
+                    follows.append((Self.key(Int32(n), hits[i].word), UInt64(lo) << 32 | UInt64(hi - lo)))
+                    closureWords.append(hits[i].word)
+                    i = j
+                }
+                s.closureBitmap = bitmap(closureWords)
             }
+            states[n] = s
         }
         // Root edges by word id; other edges and the look-ahead in hashed tables.
         var rootRanges = [UInt64](repeating: 0, count: max(vocabularySize, 1))
         var edges: [(UInt64, UInt64)] = []
-        for (key, targets) in tokenEdges.sorted(by: { $0.key < $1.key }) {
+        for key in edgeKeys {
+            let targets = tokenEdges[key]!
             let range = UInt64(lists.count) << 32 | UInt64(targets.count)
             lists += targets
             if key >> 32 == 0 { rootRanges[Int(key & 0xFFFF_FFFF)] = range } else { edges.append((key, range)) }
         }
         let edgeTable = Self.hashTable(edges)
         let followTable = Self.hashTable(follows)
+        self.lists = lists
+        self.states = states
+        self.bitmaps = bitmaps
         edgeMask = edgeTable.mask
         followMask = followTable.mask
         wide = edgeTable.slots + rootRanges
@@ -258,7 +285,7 @@ public struct Automaton: Sendable {
         return out
     }
 
-    /// Everything the scan reads about one state, in one 64-byte record: where its lists are in
+    /// Everything the scan reads about one state, in one record (88 bytes): where its lists are in
     /// `lists` (`lo..<hi`), what its own and its closure's transitions take, and signatures of the
     /// words they have edges on.
     struct State: Sendable {

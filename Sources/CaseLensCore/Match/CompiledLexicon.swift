@@ -53,12 +53,9 @@ public struct CompiledLexicon: Sendable {
         self.vocabulary = compiler.vocabulary
         self.patterns = patterns
         let size = compiler.vocabulary.count
-        self.automaton = Automaton(patterns: patterns, vocabularySize: size) { if case .rule = $0 { true } else { false } }
-        // Doubt words are compiled (so a bad one is still reported) but nothing reads their matches.
-        self.recordCues = Automaton(patterns: patterns, vocabularySize: size) { if case .cue(let c) = $0 { c != .doubt } else { false } }
-        self.context = Automaton(patterns: patterns, vocabularySize: size) {
-            switch $0 { case .rule, .cue: false; case .exception, .unless, .negation, .speech: true }
-        }
+        self.automaton = Automaton(patterns: patterns, vocabularySize: size, stage: .candidates)
+        self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
+        self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
         self.hasSources = true
     }
 

@@ -24,6 +24,21 @@ public enum MatchPurpose: Sendable, Equatable {
     case negation
     case speech
     case cue(RecordCue)
+
+    /// Which of a compiled lexicon's automata finds matches for this purpose (nil: none does).
+    var stage: MatchStage? {
+        switch self {
+        case .rule: .candidates
+        case .exception, .unless, .negation, .speech: .context
+        // Doubt words are compiled (so a bad one is still reported) but nothing reads their matches.
+        case .cue(let c): c == .doubt ? nil : .recordCues
+        }
+    }
+}
+
+/// The automata of a compiled lexicon (see `CompiledLexicon`).
+enum MatchStage: Sendable {
+    case candidates, recordCues, context
 }
 
 /// A pattern compiled for matching: for each top-level element, its alternatives as concrete

@@ -39,8 +39,12 @@ public struct Vocabulary: Sendable {
 
     /// The id of a folded word, or `unknown`.
     @inline(__always)
-    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
-        var slot = Self.hash(p, n) & mask
+    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { lookup(p, n, hash: Self.hash(p, n)) }
+
+    /// The id of a folded word whose `hash` is known, or `unknown`.
+    @inline(__always)
+    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash: Int) -> Int32 {
+        var slot = hash & mask
         return arena.withUnsafeBufferPointer { a in
             while true {
                 let id = slots[slot]
@@ -56,12 +60,17 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// FNV-1a over the bytes, then mixed: `hashEnd` of `hashStep` over each byte from `hashSeed`
+    /// (so a caller can hash while it folds).
     @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x100000001b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    public static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var h = hashSeed
+        for k in 0..<n { h = hashStep(h, p[k]) }
+        return hashEnd(h)
     }
+    public static let hashSeed: UInt64 = 0xcbf29ce484222325
+    @inline(__always) public static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100000001b3 }
+    @inline(__always) public static func hashEnd(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     private mutating func insert(_ id: Int32, hash: Int) {
         var slot = hash & mask

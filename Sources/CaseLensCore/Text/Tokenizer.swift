@@ -79,8 +79,8 @@ public final class Tokenizer {
             while i < n {
                 while i < n && ASCIIWords.isSpace(b[i]) { i += 1 }
                 let chunk = i
-                var ascii = true
-                while i < n && !ASCIIWords.isSpace(b[i]) { if b[i] >= 0x80 || b[i] == 0x40 { ascii = false }; i += 1 }
+                let ascii: Bool
+                (i, ascii) = ASCIIWords.chunkEnd(b, from: i)
                 if chunk == i { break }
                 if ascii {
                     var p = chunk
@@ -110,35 +110,39 @@ public final class Tokenizer {
 
     /// The folded bytes of `b[s..<e]`.
     func fold(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
-        let n = foldIntoScratch(b, s, e)
+        let n = foldIntoScratch(b, s, e).count
         return Array(UnsafeBufferPointer(start: scratch, count: n))
     }
 
     @inline(__always)
     private func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ vocabulary: Vocabulary) -> Int32 {
-        let n = foldIntoScratch(b, s, e)
+        let (n, hash) = foldIntoScratch(b, s, e)
         if n == 0 { return Vocabulary.unknown }
-        return vocabulary.lookup(UnsafePointer(scratch), n)
+        return vocabulary.lookup(UnsafePointer(scratch), n, hash: hash)
     }
 
     /// Folds into `scratch`: ASCII lower-cased inline, anything else through ICU NFKC_Casefold.
+    /// Returns the folded length and its `Vocabulary.hash`.
     @inline(__always)
-    private func foldIntoScratch(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+    private func foldIntoScratch(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (count: Int, hash: Int) {
         let n = e - s
-        if n > 200 { return 0 }
+        if n > 200 { return (0, 0) }
         var ascii = true
+        var h = Vocabulary.hashSeed
         for k in 0..<n {
             let c = b[s + k]
             if c >= 0x80 { ascii = false; break }
-            scratch[k] = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+            let f = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+            scratch[k] = f
+            h = Vocabulary.hashStep(h, f)
         }
-        if ascii { return n }
+        if ascii { return (n, Vocabulary.hashEnd(h)) }
         let m = scratch.withMemoryRebound(to: CChar.self, capacity: Self.scratchCapacity) { d in
             b.withMemoryRebound(to: CChar.self) { src in
                 cl_fold_utf8(src.baseAddress! + s, Int32(n), d, Int32(Self.scratchCapacity))
             }
         }
-        return m < 0 ? 0 : Int(m)
+        return m <= 0 ? (0, 0) : (Int(m), Vocabulary.hash(UnsafePointer(scratch), Int(m)))
     }
 
     @inline(__always)
@@ -180,51 +184,20 @@ public final class Tokenizer {
     }
 }
 
-/// ICU's word-break rules (UAX #29 as ICU 72 implements them) restricted to ASCII text without
-/// white space. Letters and digits join (WB5, WB8–WB10); '.' and '\'' join letters on both sides
-/// (WB6–7) and '.', '\'', ',' and ';' join digits on both sides (WB11–12); '_' joins anything
-/// word-like (WB13a–b). ':' does not join (ICU's rules differ from UAX #29 there). A lone '_' is
-/// not a word. Runs containing '@' go to ICU, whose rules treat it specially.
-enum ASCIIWords {
-    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
-    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-
-    /// The end of the word starting at `p`, or 0 when the byte at `p` does not start a word.
-    @inline(__always)
-    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from p: Int, limit: Int) -> Int {
-        let c = b[p]
-        guard isLetter(c) || isDigit(c) || c == 0x5F else { return 0 }
-        // Classes: 1 letter, 2 digit, 3 underscore.
-        var last: UInt8 = isLetter(c) ? 1 : isDigit(c) ? 2 : 3
-        var j = p + 1
-        while j < limit {
-            let x = b[j]
-            if isLetter(x) { last = 1; j += 1; continue }
-            if isDigit(x) { last = 2; j += 1; continue }
-            if x == 0x5F { last = 3; j += 1; continue }
-            if j + 1 < limit {
-                let next = b[j + 1]
-                if last == 1 && (x == 0x2E || x == 0x27) && isLetter(next) { j += 2; last = 1; continue }
-                if last == 2 && (x == 0x2E || x == 0x27 || x == 0x2C || x == 0x3B) && isDigit(next) { j += 2; last = 2; continue }
-            }
-            break
-        }
-        if j == p + 1 && c == 0x5F { return 0 }
-        return j
-    }
-}
-
 /// Reads the bytes between two words: breaks, hyphens and quotation marks.
 struct SeparatorState {
     var doubleOpen = false
     var singleOpen = false
 
     /// Abbreviations after which a full stop does not end a sentence.
-    static let abbreviations: Set<[UInt8]> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
-        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { Array($0.utf8) })
+    /// Each packed as its bytes in a `UInt64` (see `isAbbreviation`).
+    static let abbreviations: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
+        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { word in
+            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
+        // The common case, one space: no break, quotation unchanged.
+        if e == s + 1 && b[s] == 0x20 { return doubleOpen || singleOpen ? .quoted : [] }
         var flags: TokenFlags = []
         var newlines = 0
         var p = s
@@ -281,8 +254,8 @@ struct SeparatorState {
 
     private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         guard word.count > 0 && word.count <= 6 else { return false }
-        var w = [UInt8]()
-        for i in word { let c = b[i]; w.append((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
+        var w: UInt64 = 0
+        for i in word { let c = b[i]; w = w << 8 | UInt64((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
         return Self.abbreviations.contains(w)
     }
 }
