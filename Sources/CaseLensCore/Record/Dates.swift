@@ -58,24 +58,10 @@ enum CharacterSetLite {
 }
 
 extension String {
-    /// Whether `needle` occurs in this string, byte for byte (Foundation's and the standard
-    /// library's generic searches are many times slower here).
+    /// Whether `needle` occurs in this string, byte for byte.
     func containsBytes(of needle: String) -> Bool {
         var hay = self, needle = needle
-        return hay.withUTF8 { h in needle.withUTF8 { n in
-            guard !n.isEmpty else { return true }
-            guard h.count >= n.count else { return false }
-            var i = 0
-            while i <= h.count - n.count {
-                if h[i] == n[0] {
-                    var j = 1
-                    while j < n.count && h[i + j] == n[j] { j += 1 }
-                    if j == n.count { return true }
-                }
-                i += 1
-            }
-            return false
-        } }
+        return needle.isEmpty || hay.withUTF8 { h in needle.withUTF8 { n in ByteSearch.firstIndex(of: n, in: h) != nil } }
     }
 
     func trimmingCharacters(in set: Set<Character>) -> String {

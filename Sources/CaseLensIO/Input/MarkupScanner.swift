@@ -1,3 +1,4 @@
+import CaseLensCore
 /// A forgiving scanner over HTML or XML bytes: hands out text runs and tags in order, skips
 /// comments, declarations and processing instructions, and never fails on broken markup.
 struct MarkupScanner {
@@ -97,17 +98,6 @@ struct MarkupScanner {
     private func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     private func find(_ b: [UInt8], _ s: String, from: Int) -> Int? {
-        let u = Array(s.utf8)
-        guard !u.isEmpty, from >= 0 else { return nil }
-        var i = from
-        while i + u.count <= b.count {
-            if b[i] == u[0] {
-                var k = 1
-                while k < u.count && b[i + k] == u[k] { k += 1 }
-                if k == u.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        b.withUnsafeBufferPointer { h in Array(s.utf8).withUnsafeBufferPointer { n in ByteSearch.firstIndex(of: n, in: h, from: from) } }
     }
 }
