@@ -61,12 +61,10 @@ public struct HTMLSummary {
         }
         body += "<section><h2>Findings per 1,000 words, by category</h2><p>\(e(W.categoriesNote))</p>"
         body += "<figure>" + SVGCharts.horizontal(bars, title: "Findings per 1,000 words by category") + "</figure>"
-        body += "<table><thead><tr><th>Category</th><th>What it does</th><th class=\"num\">Findings</th><th class=\"num\">Per 1,000 words</th></tr></thead><tbody>"
-        for row in W.categoryRows(c) {
-            body += "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: row.category))\"></span>\(e(row.category))</td>"
-            body += "<td>\(e(W.describe(category: row.category)))</td><td class=\"num\">\(W.count(row.findings))</td><td class=\"num\">\(W.rate(row.rate))</td></tr>"
-        }
-        body += "</tbody></table></section>\n"
+        body += table([.text("Category"), .text("What it does"), .num("Findings"), .num("Per 1,000 words")], W.categoryRows(c).map { row in
+            "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: row.category))\"></span>\(e(row.category))</td>"
+                + "<td>\(e(W.describe(category: row.category)))</td><td class=\"num\">\(W.count(row.findings))</td><td class=\"num\">\(W.rate(row.rate))</td></tr>"
+        }) + "</section>\n"
 
         // Scores.
         let bins = c.histogram.map { b in
@@ -76,11 +74,10 @@ public struct HTMLSummary {
         body += "<figure>" + SVGCharts.vertical(bins, title: "Records per score band") + "</figure></section>\n"
 
         // Signals.
-        body += "<section><h2>Whole-record signals</h2><p>\(e(W.signalsNote))</p><table><thead><tr><th>Signal</th><th class=\"num\">Records</th><th class=\"num\">Share of records</th></tr></thead><tbody>"
-        for row in W.signalRows(c) {
-            body += "<tr><td class=\"signal\">\(e(row.signal.label)) <code>\(e(row.signal.rawValue))</code></td><td class=\"num\">\(W.count(row.count))</td><td class=\"num\">\(row.share)</td></tr>"
-        }
-        body += "</tbody></table></section>\n"
+        body += "<section><h2>Whole-record signals</h2><p>\(e(W.signalsNote))</p>"
+        body += table([.text("Signal"), .num("Records"), .num("Share of records")], W.signalRows(c).map { row in
+            "<tr><td class=\"signal\">\(e(row.signal.label)) <code>\(e(row.signal.rawValue))</code></td><td class=\"num\">\(W.count(row.count))</td><td class=\"num\">\(row.share)</td></tr>"
+        }) + "</section>\n"
 
         // Good practice.
         body += "<section class=\"good\"><h2>Good practice</h2><p>\(e(W.goodPracticeNote))</p><ul>"
@@ -89,30 +86,23 @@ public struct HTMLSummary {
 
         // Phrases and rules.
         if !redact {
-            body += "<section><h2>Most frequent phrases</h2><table><thead><tr><th>Phrase</th><th>Rule</th><th class=\"num\">Findings</th></tr></thead><tbody>"
-            for p in c.topPhrases {
-                body += "<tr><td>\u{201C}\(e(p.phrase))\u{201D}</td><td><code>\(e(p.rule))</code></td><td class=\"num\">\(W.count(p.count))</td></tr>"
-            }
-            if c.topPhrases.isEmpty { body += "<tr><td colspan=\"3\">None.</td></tr>" }
-            body += "</tbody></table></section>\n"
+            body += "<section><h2>Most frequent phrases</h2>"
+            body += table([.text("Phrase"), .text("Rule"), .num("Findings")], c.topPhrases.map { p in
+                "<tr><td>\u{201C}\(e(p.phrase))\u{201D}</td><td><code>\(e(p.rule))</code></td><td class=\"num\">\(W.count(p.count))</td></tr>"
+            }, empty: "None.") + "</section>\n"
         }
-        body += "<section><h2>Most frequent rules</h2><table><thead><tr><th>Rule</th><th>What it flags</th><th class=\"num\">Findings</th><th class=\"num\">Records</th></tr></thead><tbody>"
-        for r in c.topRules {
-            body += "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: r.category))\"></span><code>\(e(r.rule))</code></td>"
-            body += "<td>\(e(ruleMessages[r.rule] ?? r.category))</td><td class=\"num\">\(W.count(r.findings))</td><td class=\"num\">\(W.count(r.records))</td></tr>"
-        }
-        if c.topRules.isEmpty { body += "<tr><td colspan=\"4\">None.</td></tr>" }
-        body += "</tbody></table></section>\n"
+        body += "<section><h2>Most frequent rules</h2>"
+        body += table([.text("Rule"), .text("What it flags"), .num("Findings"), .num("Records")], c.topRules.map { r in
+            "<tr><td class=\"nowrap\"><span class=\"swatch\" style=\"background:\(Self.colour(category: r.category))\"></span><code>\(e(r.rule))</code></td>"
+                + "<td>\(e(ruleMessages[r.rule] ?? r.category))</td><td class=\"num\">\(W.count(r.findings))</td><td class=\"num\">\(W.count(r.records))</td></tr>"
+        }, empty: "None.") + "</section>\n"
 
         // Lowest scores.
         body += "<section><h2>Records with the lowest scores</h2><p>\(e(W.lowestNote))</p>"
-        body += "<table><thead><tr><th>Record</th><th class=\"num\">Score</th><th class=\"num\">Words</th><th class=\"num\">High</th><th class=\"num\">Medium</th><th class=\"num\">Low</th><th>Most frequent rule</th></tr></thead><tbody>"
-        for r in c.lowest {
-            body += "<tr><td class=\"id\">\(e(r.id))</td><td class=\"num\">\(r.score)</td><td class=\"num\">\(W.count(r.words))</td>"
-            body += "<td class=\"num\">\(r.high)</td><td class=\"num\">\(r.medium)</td><td class=\"num\">\(r.low)</td><td><code>\(e(r.topRule))</code></td></tr>"
-        }
-        if c.lowest.isEmpty { body += "<tr><td colspan=\"7\">None: no record has a counted finding.</td></tr>" }
-        body += "</tbody></table></section>\n"
+        body += table([.text("Record"), .num("Score"), .num("Words"), .num("High"), .num("Medium"), .num("Low"), .text("Most frequent rule")], c.lowest.map { r in
+            "<tr><td class=\"id\">\(e(r.id))</td><td class=\"num\">\(r.score)</td><td class=\"num\">\(W.count(r.words))</td>"
+                + "<td class=\"num\">\(r.high)</td><td class=\"num\">\(r.medium)</td><td class=\"num\">\(r.low)</td><td><code>\(e(r.topRule))</code></td></tr>"
+        }, empty: "None: no record has a counted finding.") + "</section>\n"
 
         if let cmp = comparison { body += comparisonSection(cmp) }
 
@@ -125,19 +115,35 @@ public struct HTMLSummary {
         typealias W = SummaryWording
         var s = "<section><h2>Change since the previous audit</h2>"
         s += "<p>Previous: \(W.count(cmp.before.records)) records, \(W.count(cmp.before.words)) words. Now: \(W.count(cmp.now.records)) records, \(W.count(cmp.now.words)) words. Fewer is better in every row.</p>"
-        s += "<table><thead><tr><th>Category</th><th class=\"num\">Per 1,000 words before</th><th class=\"num\">Now</th><th class=\"num\">Change</th></tr></thead><tbody>"
-        for r in cmp.categories {
-            s += "<tr><td>\(e(r.category))</td><td class=\"num\">\(W.rate(r.before))</td><td class=\"num\">\(W.rate(r.now))</td>"
-            s += "<td class=\"num \(trend(r.now - r.before))\">\(W.change(r.now - r.before))</td></tr>"
-        }
-        s += "</tbody></table><table><thead><tr><th>Signal</th><th class=\"num\">Share before</th><th class=\"num\">Now</th><th class=\"num\">Change</th></tr></thead><tbody>"
+        s += table([.text("Category"), .num("Per 1,000 words before"), .num("Now"), .num("Change")], cmp.categories.map { r in
+            "<tr><td>\(e(r.category))</td><td class=\"num\">\(W.rate(r.before))</td><td class=\"num\">\(W.rate(r.now))</td>"
+                + "<td class=\"num \(trend(r.now - r.before))\">\(W.change(r.now - r.before))</td></tr>"
+        })
         var rows = cmp.signals.map { ($0.signal.label, $0.before, $0.now) }
         rows.append(("Records with a high finding", cmp.before.share(cmp.before.recordsWithHigh), cmp.now.share(cmp.now.recordsWithHigh)))
-        for (label, before, now) in rows {
-            s += "<tr><td>\(e(label))</td><td class=\"num\">\(W.percent(before))</td><td class=\"num\">\(W.percent(now))</td>"
-            s += "<td class=\"num \(trend(now - before))\">\(W.points(now - before))</td></tr>"
+        s += table([.text("Signal"), .num("Share before"), .num("Now"), .num("Change")], rows.map { label, before, now in
+            "<tr><td>\(e(label))</td><td class=\"num\">\(W.percent(before))</td><td class=\"num\">\(W.percent(now))</td>"
+                + "<td class=\"num \(trend(now - before))\">\(W.points(now - before))</td></tr>"
+        })
+        return s + "</section>\n"
+    }
+
+    /// A column heading; numeric columns are right-aligned.
+    private enum Column {
+        case text(String), num(String)
+        var html: String {
+            switch self {
+            case .text(let t): return "<th>\(t)</th>"
+            case .num(let t): return "<th class=\"num\">\(t)</th>"
+            }
         }
-        return s + "</tbody></table></section>\n"
+    }
+
+    /// One table: headings, rows already rendered, and a row saying `empty` when there are none.
+    private func table(_ columns: [Column], _ rows: [String], empty: String? = nil) -> String {
+        var t = "<table><thead><tr>" + columns.map(\.html).joined() + "</tr></thead><tbody>" + rows.joined()
+        if rows.isEmpty, let empty { t += "<tr><td colspan=\"\(columns.count)\">\(empty)</td></tr>" }
+        return t + "</tbody></table>"
     }
 
     private func trend(_ delta: Double) -> String { abs(delta) < 0.0005 ? "same" : delta < 0 ? "better" : "worse" }
