@@ -1,4 +1,5 @@
-// swift-tools-version:6.0
+// swift-tools-version: 6.3;(experimentalCGen)
+// (experimentalCGen lets the EmbedLexicons plugin add a generated C file to CaseLensSnapshot.)
 // CaseLens: checks case records for victim-blaming and perpetrator-erasing language.
 // Pipeline: read → tokenise → match → judge in context → score → report.
 import PackageDescription
@@ -33,10 +34,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // The default lexicons (lexicons/*.yaml), compiled at build time by the engine itself and
-        // embedded into the binary as a snapshot.
+        // embedded into the binary as a snapshot: raw bytes in a C target, read in place.
         .executableTarget(name: "lexicon-embed", dependencies: ["CaseLensCore"], path: "Sources/lexicon-embed"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embed"]),
-        .target(name: "CaseLensLexicons", dependencies: ["CaseLensCore"], plugins: ["EmbedLexicons"]),
+        .target(name: "CaseLensSnapshot", plugins: ["EmbedLexicons"]),
+        .target(name: "CaseLensLexicons", dependencies: ["CaseLensCore", "CaseLensSnapshot"]),
         // The server's web page and openapi.yaml, embedded as text at build time.
         .executableTarget(name: "text-embed", path: "Sources/text-embed"),
         .plugin(name: "EmbedServerFiles", capability: .buildTool(), dependencies: ["text-embed"]),

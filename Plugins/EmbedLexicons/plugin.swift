@@ -2,8 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// Compiles the package's `lexicons/*.yaml` with `lexicon-embed` and embeds the compiled snapshot
-/// into the target as Swift source, so the built `caselens` binary carries its default rules, runs
-/// from any directory and starts without parsing or compiling them.
+/// into the C target as raw bytes (a generated C file that #embeds them), so the built `caselens`
+/// binary carries its default rules, runs from any directory, and starts without parsing,
+/// compiling or decoding them. Generated C sources need the `experimentalCGen` tools version.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -12,7 +13,7 @@ struct EmbedLexicons: BuildToolPlugin {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
         let inputs = names.map { dir.appending(path: $0) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.c")
         return [
             .buildCommand(
                 displayName: "Compiling \(names.count) lexicon files into a snapshot",

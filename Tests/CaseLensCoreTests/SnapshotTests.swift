@@ -63,13 +63,21 @@ final class SnapshotTests: XCTestCase {
         refused(other, "another format")
     }
 
-    func testBase64DecoderAgreesWithFoundation() {
-        var rng = SystemRandomNumberGenerator()
-        for n in 0..<40 {
-            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            let text = Array(Data(bytes).base64EncodedString().utf8)
-            XCTAssertEqual(text.withUnsafeBufferPointer(Base64.decode), bytes, "length \(n)")
+    func testTheBinaryCarriesTheSnapshotAndReadsItsTablesInPlace() throws {
+        let embeddedBytes = Array(BuiltInLexicon.snapshot)
+        XCTAssertTrue(embeddedBytes == (try embedded()), "the bytes in the binary are not the snapshot")
+        let range = BuiltInLexicon.snapshot.baseAddress!..<(BuiltInLexicon.snapshot.baseAddress! + BuiltInLexicon.snapshot.count)
+        func inBinary<T>(_ p: UnsafePointer<T>) -> Bool { range.contains(UnsafeRawPointer(p)) }
+        let compiled = try BuiltInLexicon.compiled()
+        for a in [compiled.automaton, compiled.recordCues, compiled.context] {
+            XCTAssertTrue(inBinary(a.states.base) && inBinary(a.lists.base) && inBinary(a.wide.base), "tables were copied")
         }
-        for bad in ["abc", "ab!d", "ab=d"] { XCTAssertNil(Array(bad.utf8).withUnsafeBufferPointer(Base64.decode), bad) }
+        // Read from a copy instead (not borrowed), the same lexicon checks the same.
+        let copied = try embeddedBytes.withUnsafeBytes { try CompiledLexicon(snapshot: $0, sources: false) }
+        XCTAssertFalse(inBinary(copied.automaton.states.base))
+        let note = Document(name: "note", bytes: Array("Mum failed to protect the children. There was a domestic incident.".utf8))
+        let a = try Checker(compiled).check(note).findings, b = try Checker(copied).check(note).findings
+        XCTAssertGreaterThanOrEqual(a.count, 2)
+        XCTAssertEqual(a, b)
     }
 }

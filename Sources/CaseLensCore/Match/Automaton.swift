@@ -25,20 +25,20 @@ public struct RawMatch: Sendable, Equatable {
 /// lists in one array, and the hashed transitions in another, read through raw pointers.
 public struct Automaton: Sendable {
     /// One record per state (see `State`).
-    var states: [State] = []
+    var states = FrozenArray<State>([])
     /// The states' lists (closure members, outputs, name, any-word and gap children, token-edge
     /// targets), one after another.
-    var lists: [Int32] = []
+    var lists = FrozenArray<Int32>([])
     /// Hashed token transitions and look-ahead, in one array: the `hashTable` of (node, token id)
     /// edge keys with their targets' range in `lists` (offset << 32 | count), then the root's
     /// ranges by token id (`vocabularySize`), then at `followBase` the look-ahead `hashTable`:
     /// (node, token id) with the range in `lists` of the positions, in the node's closure list,
     /// of the states that have an edge on that word.
-    var wide: [UInt64] = []
+    var wide = FrozenArray<UInt64>([])
     var edgeMask = 0, followMask = 0, followBase = 0
     /// Exact word sets, one bit per vocabulary id, of states with more than `bitmapThreshold`
     /// words, where a signature would let most words through.
-    var bitmaps: [UInt64] = []
+    var bitmaps = FrozenArray<UInt64>([])
     static let bitmapThreshold = 8
     var nodeCount = 1
     var rootHasName = false, rootHasAny = false
@@ -220,14 +220,13 @@ public struct Automaton: Sendable {
         }
         let edgeTable = Self.hashTable(edges)
         let followTable = Self.hashTable(follows)
-        self.lists = lists
-        self.states = states
-        self.bitmaps = bitmaps
+        self.lists = FrozenArray(lists)
+        self.states = FrozenArray(states)
+        self.bitmaps = FrozenArray(bitmaps)
         edgeMask = edgeTable.mask
         followMask = followTable.mask
-        wide = edgeTable.slots + rootRanges
-        followBase = wide.count
-        wide += followTable.slots
+        followBase = edgeTable.slots.count + rootRanges.count
+        wide = FrozenArray(edgeTable.slots + rootRanges + followTable.slots)
     }
 
     /// An open-addressing table of (key, value) pairs: `mask + 1` key slots (`UInt64.max` when
@@ -313,49 +312,35 @@ public struct Automaton: Sendable {
 }
 
 extension Automaton: SnapshotCodable {
-    /// The entries of the hash table at `base` with `mask + 1` slots, in key order.
-    private func entries(base: Int, mask: Int) -> [(UInt64, UInt64)] {
-        (0...mask).filter { wide[base + $0] != UInt64.max }.map { (wide[base + $0], wide[base + mask + 1 + $0]) }.sorted { $0.0 < $1.0 }
-    }
-
-    /// The states and lists as they are; the two hash tables as their entries, rebuilt on reading
-    /// (half the bytes).
+    /// The tables as they are in memory, so a snapshot embedded in the binary is read in place.
     func write(to w: inout SnapshotWriter) {
         w.int(nodeCount); w.bool(rootHasName); w.bool(rootHasAny)
-        w.array(states); w.array(lists); w.array(bitmaps)
-        let roots = Array(wide[(edgeMask + 1) * 2 ..< followBase])
-        for table in [entries(base: 0, mask: edgeMask), entries(base: followBase, mask: followMask)] {
-            w.array(table.map(\.0)); w.array(table.map(\.1))
-        }
-        w.array(roots)
+        w.int(edgeMask); w.int(followMask); w.int(followBase)
+        w.array(states); w.array(lists); w.array(bitmaps); w.array(wide)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         nodeCount = try r.int(); rootHasName = try r.bool(); rootHasAny = try r.bool()
-        states = try r.array(); lists = try r.array(); bitmaps = try r.array()
-        let edgeKeys: [UInt64] = try r.array(), edgeValues: [UInt64] = try r.array()
-        let followKeys: [UInt64] = try r.array(), followValues: [UInt64] = try r.array()
-        let roots: [UInt64] = try r.array()
-        guard edgeKeys.count == edgeValues.count, followKeys.count == followValues.count,
-              !edgeKeys.contains(UInt64.max), !followKeys.contains(UInt64.max) else {
+        edgeMask = try r.int(); followMask = try r.int(); followBase = try r.int()
+        states = try r.frozenArray(); lists = try r.frozenArray(); bitmaps = try r.frozenArray(); wide = try r.frozenArray()
+        // Both hash tables must be whole powers of two inside `wide`, with an empty slot each
+        // (a probe stops there), and every range the scan follows must lie inside `lists`.
+        func isTable(base: Int, mask: Int) -> Bool {
+            mask >= 0 && mask & (mask + 1) == 0 && base >= 0 && base + 2 * (mask + 1) <= wide.count
+                && wide[base..<(base + mask + 1)].contains(UInt64.max)
+        }
+        guard isTable(base: 0, mask: edgeMask), isTable(base: followBase, mask: followMask),
+              followBase >= 2 * (edgeMask + 1), wide.count == followBase + 2 * (followMask + 1) else {
             throw SnapshotError(message: "inconsistent automaton table")
         }
-        // Rebuild both tables in place, in one allocation: big temporary arrays cost page faults
-        // that show in the start-up time of `caselens check`.
-        let edgeSize = Self.tableSize(edgeKeys.count), followSize = Self.tableSize(followKeys.count)
-        edgeMask = edgeSize - 1; followMask = followSize - 1
-        followBase = 2 * edgeSize + roots.count
-        wide = [UInt64](unsafeUninitializedCapacity: followBase + 2 * followSize) { w, initialized in
-            Self.place(edgeKeys, edgeValues, in: w, base: 0, size: edgeSize)
-            for (i, v) in roots.enumerated() { w[2 * edgeSize + i] = v }
-            Self.place(followKeys, followValues, in: w, base: followBase, size: followSize)
-            initialized = w.count
-        }
-        // Every range the scan follows must lie inside the arrays it reads.
+        // Each entry too, unless this is the embedded snapshot, checked when it was built.
+        if r.borrows { return }
         let n = Int32(lists.count)
         func within(_ lo: Int32, _ hi: Int32) -> Bool { 0 <= lo && lo <= hi && hi <= n }
-        func rangesFit(_ a: [UInt64]) -> Bool { a.allSatisfy { Int($0 >> 32) + Int($0 & 0xFFFF_FFFF) <= lists.count } }
-        guard states.count == nodeCount, rangesFit(edgeValues), rangesFit(roots), rangesFit(followValues), states.allSatisfy({ s in
+        func rangeFits(_ v: UInt64) -> Bool { Int(v >> 32) + Int(v & 0xFFFF_FFFF) <= lists.count }
+        let edgeValues = wide[(edgeMask + 1)..<followBase]             // edge targets, then root ranges
+        let followValues = wide[(followBase + followMask + 1)...]
+        guard states.count == nodeCount, edgeValues.allSatisfy(rangeFits), followValues.allSatisfy(rangeFits), states.allSatisfy({ s in
             within(s.closureLo, s.closureHi) && within(s.endsLo, s.endsHi) && within(s.anyEndsLo, s.anyEndsHi)
                 && within(s.outputsLo, s.outputsHi) && within(s.namesLo, s.namesHi) && within(s.anysLo, s.anysHi)
                 && within(s.gapsLo, s.gapsHi)

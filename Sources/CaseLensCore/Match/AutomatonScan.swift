@@ -189,19 +189,13 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
-        states.withUnsafeBufferPointer { states in
-            lists.withUnsafeBufferPointer { lists in
-            wide.withUnsafeBufferPointer { wide in
-            (bitmaps.isEmpty ? [0] : bitmaps).withUnsafeBufferPointer { bitmaps in
-                tokens.withUnsafeBufferPointer { toks in
-                    var s = Scanner(Tables(self, states: states.baseAddress!, lists: lists.baseAddress!, wide: wide.baseAddress!,
-                                           bitmaps: bitmaps.baseAddress!), self)
-                    defer { s.deallocate() }
-                    for r in ranges { s.run(toks, r) }
-                    return s.matches
-                }
-            }
-            }
+        // The tables stay at one address for as long as `self` lives (`FrozenArray`).
+        withExtendedLifetime(self) {
+            tokens.withUnsafeBufferPointer { toks in
+                var s = Scanner(Tables(self), self)
+                defer { s.deallocate() }
+                for r in ranges { s.run(toks, r) }
+                return s.matches
             }
         }
     }

@@ -1,5 +1,5 @@
-/// A read-only view of an automaton's tables through raw pointers, valid while the scan that made
-/// it runs. Everything the hot loop reads is one pointer plus an offset, so the loop has no
+/// A read-only view of an automaton's tables through raw pointers, valid while the automaton
+/// lives. Everything the hot loop reads is one pointer plus an offset, so the loop has no
 /// closures, no reference counting and no exclusivity checks.
 struct Tables {
     let states: UnsafePointer<Automaton.State>
@@ -8,9 +8,8 @@ struct Tables {
     let bitmaps: UnsafePointer<UInt64>
     let edgeMask: Int, rootRanges: Int, followBase: Int, followMask: Int
 
-    init(_ a: Automaton, states: UnsafePointer<Automaton.State>, lists: UnsafePointer<Int32>,
-         wide: UnsafePointer<UInt64>, bitmaps: UnsafePointer<UInt64>) {
-        self.states = states; self.lists = lists; self.wide = wide; self.bitmaps = bitmaps
+    init(_ a: Automaton) {
+        states = a.states.base; lists = a.lists.base; wide = a.wide.base; bitmaps = a.bitmaps.base
         edgeMask = a.edgeMask
         rootRanges = 2 * (a.edgeMask + 1)
         followBase = a.followBase; followMask = a.followMask

@@ -1,25 +1,26 @@
 /// A compiled lexicon as bytes. `lexicon-embed` writes the built-in lexicon's snapshot into the
 /// binary at build time, so start-up reads it instead of parsing YAML and compiling patterns.
 ///
-/// Layout: magic string, format, the core's length, the core (what checking needs: rules'
-/// wording and conditions, families, record cues, vocabulary, compiled patterns, the three automata), then
-/// the sources (rules' patterns as written and examples, role classes, negation and speech cues).
-/// A checker reads the core only, so it can even be given just the snapshot's first
-/// `coreEnd(header:)` bytes.
+/// Layout: magic string, format, the core's length (8 bytes), the core (what checking needs:
+/// rules' wording and conditions, families, record cues, vocabulary, compiled patterns, the three
+/// automata), then the sources (rules' patterns as written and examples, role classes, negation
+/// and speech cues). A checker reads the core only, so it can even be given just the snapshot's
+/// first `coreEnd(header:)` bytes. The automata's tables are aligned raw arrays, read in place
+/// from a snapshot embedded in the binary.
 extension CompiledLexicon {
     static let snapshotMagic = "CaseLens lexicon snapshot"
     /// Bump when any `SnapshotCodable` layout changes.
-    static let snapshotFormat = 5
+    static let snapshotFormat = 6
 
     /// The snapshot bytes, with the sources when this lexicon has them. Deterministic: the same
     /// lexicon gives the same bytes.
     public func snapshot() -> [UInt8] {
-        var core = SnapshotWriter()
-        core.value(lexicon); core.value(vocabulary); core.values(patterns)
-        for a in [automaton, recordCues, context] { core.value(a) }
         var w = SnapshotWriter()
-        w.string(Self.snapshotMagic); w.int(Self.snapshotFormat); w.int(core.bytes.count)
-        w.append(core.bytes)
+        w.string(Self.snapshotMagic); w.int(Self.snapshotFormat)
+        let length = w.placeholder(), coreStart = w.bytes.count
+        w.value(lexicon); w.value(vocabulary); CompiledPattern.write(patterns, to: &w)
+        for a in [automaton, recordCues, context] { w.value(a) }
+        w.patch(length, w.bytes.count - coreStart)
         if hasSources { lexicon.writeSources(to: &w) }
         return w.bytes
     }
@@ -36,17 +37,19 @@ extension CompiledLexicon {
 
     /// Reads a snapshot written by `snapshot()` of the same format: the core only, or with
     /// `sources` also the rules' patterns and examples (for explaining, testing, recompiling).
-    public init(snapshot bytes: UnsafeRawBufferPointer, sources: Bool = true) throws(SnapshotError) {
-        var r = SnapshotReader(bytes)
+    /// With `borrowing`, `bytes` must be the snapshot embedded in the binary (valid and unchanged
+    /// for the life of the process, verified at build time): the automata then read their tables
+    /// in place, and their entries are not checked again.
+    public init(snapshot bytes: UnsafeRawBufferPointer, sources: Bool = true, borrowing: Bool = false) throws(SnapshotError) {
+        var r = SnapshotReader(bytes, borrowing: borrowing)
         let coreEnd = try r.header()
         var lexicon: Lexicon = try r.value()
         let vocabulary: Vocabulary = try r.value()
-        let patterns: [CompiledPattern] = try r.values()
+        let patterns = try CompiledPattern.read(from: &r, rules: lexicon.rules.count, vocabularySize: vocabulary.count)
         let automata = (rules: try r.value(Automaton.self), recordCues: try r.value(Automaton.self), context: try r.value(Automaton.self))
         guard r.offset == coreEnd else { throw SnapshotError(message: "the core does not end where its length says") }
-        guard [automata.rules, automata.recordCues, automata.context].allSatisfy({ $0.fits(vocabularySize: vocabulary.count, patterns: patterns.count) }),
-              patterns.allSatisfy({ $0.fits(rules: lexicon.rules.count, vocabularySize: vocabulary.count) }) else {
-            throw SnapshotError(message: "the automaton or patterns do not fit the rules and vocabulary")
+        guard borrowing || [automata.rules, automata.recordCues, automata.context].allSatisfy({ $0.fits(vocabularySize: vocabulary.count, patterns: patterns.count) }) else {
+            throw SnapshotError(message: "the automata do not fit the patterns and vocabulary")
         }
         if sources {
             try lexicon.readSources(from: &r)
@@ -64,8 +67,8 @@ extension SnapshotReader {
         guard format == CompiledLexicon.snapshotFormat else {
             throw SnapshotError(message: "format \(format), this build reads format \(CompiledLexicon.snapshotFormat)")
         }
-        let length = try int()
-        guard length >= 0 else { throw SnapshotError(message: "corrupt core length") }
+        let length = try fixedInt()
+        guard length <= Int.max - offset else { throw SnapshotError(message: "corrupt core length") }
         return offset + length
     }
 }

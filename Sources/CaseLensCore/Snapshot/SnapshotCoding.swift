@@ -1,7 +1,8 @@
 /// A compact binary form of a compiled lexicon, written at build time (`lexicon-embed`) and read
 /// at start-up, so `caselens` does not parse YAML or compile patterns on every run. Each type
 /// writes its fields in a fixed order next to its definition (`SnapshotCodable`); integer arrays
-/// are copied as raw bytes, single integers as variable-length (LEB128, zigzag) numbers.
+/// are copied as raw bytes, 16-byte aligned (so they can be read in place), single integers as
+/// variable-length (LEB128, zigzag) numbers.
 /// Dictionaries are written in key order, so a snapshot is deterministic.
 protocol SnapshotCodable {
     func write(to w: inout SnapshotWriter)
@@ -19,7 +20,12 @@ public struct SnapshotError: Error, CustomStringConvertible {
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func append(_ raw: [UInt8]) { bytes += raw }
+    /// Array data starts at a multiple of this, counted from the snapshot's first byte.
+    static let alignment = 16
+
+    /// A fixed-width (8 bytes) placeholder for a length, to fill in later with `patch`.
+    mutating func placeholder() -> Int { bytes += repeatElement(0, count: 8); return bytes.count - 8 }
+    mutating func patch(_ at: Int, _ v: Int) { for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: UInt64(v) >> (8 * UInt64(i))) } }
     mutating func int(_ v: Int) {
         var u = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)   // zigzag: small magnitudes, few bytes
         while u >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: u) | 0x80); u >>= 7 }
@@ -40,10 +46,12 @@ struct SnapshotWriter {
     /// A raw-representable enum by its raw string.
     mutating func token<E: RawRepresentable>(_ e: E) where E.RawValue == String { string(e.rawValue) }
     mutating func optionalToken<E: RawRepresentable>(_ e: E?) where E.RawValue == String { optional(e?.rawValue) }
-    /// An array of fixed-size integers (or Bools), as their raw bytes.
-    mutating func array<T: BitwiseCopyable>(_ a: [T]) {
+    /// An array of fixed-size integers (or Bools), as their raw bytes after zero padding up to
+    /// the next multiple of `alignment`.
+    mutating func array<C: Collection>(_ a: C) where C.Element: BitwiseCopyable {
         int(a.count)
-        a.withUnsafeBytes { bytes += $0 }
+        bytes += repeatElement(0, count: (Self.alignment - bytes.count % Self.alignment) % Self.alignment)
+        Array(a).withUnsafeBytes { bytes += $0 }
     }
 }
 
@@ -52,8 +60,23 @@ struct SnapshotReader {
     private let base: UnsafeRawBufferPointer
     /// Bytes read so far.
     private(set) var offset = 0
+    /// Whether `frozenArray` may borrow the bytes instead of copying them, and the big tables'
+    /// entries go unchecked: only for the snapshot embedded in the binary, which `lexicon-embed`
+    /// read back with every check before embedding it.
+    let borrows: Bool
 
-    init(_ buffer: UnsafeRawBufferPointer) { base = buffer }
+    /// A reader of `buffer`. With `borrowing`, the buffer must be the embedded snapshot: valid and
+    /// unchanged for the life of the process, and verified when it was built.
+    init(_ buffer: UnsafeRawBufferPointer, borrowing: Bool = false) { base = buffer; borrows = borrowing }
+
+    /// A fixed-width length written by `SnapshotWriter.placeholder`.
+    mutating func fixedInt() throws(SnapshotError) -> Int {
+        try need(8)
+        defer { offset += 8 }
+        let v = (0..<8).reduce(UInt64(0)) { $0 | UInt64(base[offset + $1]) << (8 * UInt64($1)) }
+        guard v <= UInt64(Int.max) else { throw SnapshotError(message: "corrupt length at byte \(offset)") }
+        return Int(v)
+    }
 
     var isAtEnd: Bool { offset == base.count }
 
@@ -114,12 +137,37 @@ struct SnapshotReader {
         try bool() ? try token(E.self) : nil
     }
     mutating func array<T: BitwiseCopyable>(_: T.Type = T.self) throws(SnapshotError) -> [T] {
-        let n = try count(MemoryLayout<T>.stride)
+        Self.copy(try arrayBytes(T.self))
+    }
+
+    /// An array written by `SnapshotWriter.array`: borrowed in place when this reader borrows and
+    /// the bytes are aligned for `T`, else copied.
+    mutating func frozenArray<T: BitwiseCopyable>(_: T.Type = T.self) throws(SnapshotError) -> FrozenArray<T> {
+        let data = try arrayBytes(T.self)
+        if borrows, let p = data.baseAddress, Int(bitPattern: p) % MemoryLayout<T>.alignment == 0 {
+            return FrozenArray(borrowing: UnsafeBufferPointer(start: p.assumingMemoryBound(to: T.self), count: data.count / MemoryLayout<T>.stride))
+        }
+        return FrozenArray(Self.copy(data) as [T])
+    }
+
+    /// The count, the padding, and the bytes of an array of `T`.
+    private mutating func arrayBytes<T: BitwiseCopyable>(_: T.Type) throws(SnapshotError) -> UnsafeRawBufferPointer {
+        let n = try int()
+        let padding = (SnapshotWriter.alignment - offset % SnapshotWriter.alignment) % SnapshotWriter.alignment
+        try need(padding)
+        offset += padding
+        guard n >= 0, n <= (base.count - offset) / MemoryLayout<T>.stride else {
+            throw SnapshotError(message: "corrupt length \(n) at byte \(offset)")
+        }
         let size = n * MemoryLayout<T>.stride
         defer { offset += size }
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: base[offset..<(offset + size)]))
-            initialized = n
+        return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + size)])
+    }
+
+    private static func copy<T: BitwiseCopyable>(_ data: UnsafeRawBufferPointer) -> [T] {
+        [T](unsafeUninitializedCapacity: data.count / MemoryLayout<T>.stride) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: data)
+            initialized = buffer.count
         }
     }
 
