@@ -24,13 +24,24 @@ public struct Baseline: Sendable {
 
     /// The fingerprint of a finding: of its sentence, or for a file-level finding of the record's name.
     public static func fingerprint(_ f: Finding, in document: Document) -> String {
-        if let s = f.sentence {
-            return FNV.hex(normalized(document.text(s.lowerBound, s.upperBound)))
-        }
-        if let start = f.start, let end = f.end {
-            return FNV.hex(normalized(document.text(start, end)))
-        }
+        if let s = f.sentence { return fingerprint(of: document.bytes[s]) }
+        if let start = f.start, let end = f.end { return fingerprint(of: document.bytes[start..<end]) }
         return FNV.hex("file:" + document.name)
+    }
+
+    /// The fingerprint of text: FNV-1a of it `normalized`. ASCII text (nearly every sentence) is
+    /// normalized and hashed on its bytes, with the same result.
+    static func fingerprint(of bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return FNV.hex(normalized(String(decoding: bytes, as: UTF8.self))) }
+        var fnv = FNV()
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = true; continue }   // ASCII white space
+            if pendingSpace && fnv.count > 0 { fnv.add(0x20) }
+            pendingSpace = false
+            fnv.add(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return fnv.hex
     }
 
     /// Text as fingerprinted: runs of white space as one space, trimmed, lower case.
@@ -64,11 +75,22 @@ public struct Baseline: Sendable {
 }
 
 /// 64-bit FNV-1a: a stable hash (Swift's `Hasher` is seeded per process).
-enum FNV {
-    static func hex(_ s: String) -> String {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
+struct FNV {
+    private var h: UInt64 = 0xcbf29ce484222325
+    /// Bytes hashed so far.
+    private(set) var count = 0
+
+    mutating func add(_ b: UInt8) { h ^= UInt64(b); h = h &* 0x100000001b3; count += 1 }
+
+    /// The hash as 16 hex digits.
+    var hex: String {
         let digits = String(h, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func hex(_ s: String) -> String {
+        var f = FNV()
+        for b in s.utf8 { f.add(b) }
+        return f.hex
     }
 }
