@@ -47,6 +47,19 @@ final class BaselineTests: XCTestCase {
         XCTAssertNotEqual(prints("The zebra wobbled on Tuesday."), a)
     }
 
+    func testASCIIFingerprintsAreTheNormalizedTextHashed() {
+        for text in ["  The Zebra\t wobbled\r\n on\u{0B}Monday.  ", "", " \n ", "A", "Mr KHAN  said\u{0C}no."] {
+            XCTAssertEqual(Baseline.fingerprint(of: ArraySlice(text.utf8)), FNV.hex(Baseline.normalized(text)), text.debugDescription)
+        }
+        XCTAssertEqual(Baseline.fingerprint(of: ArraySlice("Ms ÉLODIE  Roux".utf8)), FNV.hex("ms élodie roux"))
+    }
+
+    func testJSONEscapesQuotesControlsAndAngleBrackets() {
+        var out = ""
+        JSON.quote("a\"b\\c\nd\re\tf<g\u{01}h é 🙂", into: &out)
+        XCTAssertEqual(out, #""a\"b\\c\nd\re\tf\u003cg\u0001h é 🙂""#)
+    }
+
     func testFileRoundTripAndErrors() throws {
         let keys: Set = [BaselineKey(rule: "b.r", fingerprint: "00000000000000ff"), BaselineKey(rule: "a.r", fingerprint: "0123456789abcdef")]
         let text = Baseline.text(keys)
