@@ -44,7 +44,7 @@ public final class Tokenizer {
         return bytes.withUnsafeBufferPointer { b in
             vocabulary.withLookup { words in
                 var out = TokenSequence(b)
-                if icuOnly { icuWords(0, b.count, words, &out); return out.text }
+                if icuOnly { icuWords(0, b.count, words, &out); return out.finish() }
                 let n = b.count
                 var i = 0
                 while i < n {
@@ -69,7 +69,7 @@ public final class Tokenizer {
                         p = word.end
                     }
                 }
-                return out.text
+                return out.finish()
             }
         }
     }
@@ -150,7 +150,7 @@ public final class Tokenizer {
     }
 
     @inline(__always)
-    fileprivate static func startsUpper(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    static func startsUpper(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         let c = b[s]
         if c < 0x80 { return c >= 0x41 && c <= 0x5A }
         return b.withMemoryRebound(to: CChar.self) { cl_starts_upper($0.baseAddress! + s, Int32(e - s)) } != 0
@@ -185,114 +185,5 @@ public final class Tokenizer {
         default:
             return s
         }
-    }
-}
-
-/// The tokens of one `tokenize` call as they are added, with what the gaps between them say.
-private struct TokenSequence {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var text = TokenizedText(tokens: [], wordCount: 0)
-    var separators = SeparatorState()
-    /// The previous word's bytes (for abbreviations before a full stop).
-    var previousStart = 0, previousEnd = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        text.tokens.reserveCapacity(bytes.count / 5)
-    }
-
-    /// The flags of the next word, `start..<end`: what lies in the gap before it, and whether it
-    /// is a number or capitalised.
-    @inline(__always)
-    mutating func flags(ofWord start: Int, _ end: Int) -> TokenFlags {
-        var flags = separators.scan(bytes, from: previousEnd, to: start, previousWord: previousStart..<previousEnd)
-        let first = bytes[start]
-        if first >= 0x30 && first <= 0x39 { flags.insert(.number) }
-        if Tokenizer.startsUpper(bytes, start, end) { flags.insert(.capitalised) }
-        return flags
-    }
-
-    /// Appends a token; `counted` when it begins a word (a clitic split off one does not).
-    @inline(__always)
-    mutating func append(_ start: Int, _ end: Int, id: Int32, flags: TokenFlags, counted: Bool = true) {
-        text.tokens.append(Token(start: Int32(start), end: Int32(end), id: id, flags: flags))
-        if counted { text.wordCount += 1; previousStart = start }
-        previousEnd = end
-    }
-}
-
-/// Reads the bytes between two words: breaks, hyphens and quotation marks.
-struct SeparatorState {
-    var doubleOpen = false
-    var singleOpen = false
-
-    /// Abbreviations after which a full stop does not end a sentence.
-    /// Each packed as its bytes in a `UInt64` (see `isAbbreviation`).
-    static let abbreviations: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
-        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { word in
-            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
-
-    mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
-        // The common case, one space: no break, quotation unchanged.
-        if e == s + 1 && b[s] == 0x20 { return doubleOpen || singleOpen ? .quoted : [] }
-        var flags: TokenFlags = []
-        var newlines = 0
-        var p = s
-        var sawSpace = false
-        var sawOther = false
-        var hyphens = 0
-        while p < e {
-            let c = b[p]
-            switch c {
-            case 0x0A:
-                if newlines > 0 && LineBreaks.lineIsBlank(b, endingAt: p) { flags.insert(.hardBreak); doubleOpen = false; singleOpen = false }
-                else if LineBreaks.isStructural(b, newlineAt: p) { flags.insert(.hardBreak) }
-                newlines += 1; sawSpace = true
-            case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
-                sawSpace = true
-            case 0x2E, 0x21, 0x3F:                                          // . ! ?
-                if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
-                else { flags.insert(.hardBreak) }
-            case 0x22:                                                       // "
-                doubleOpen.toggle(); sawOther = true
-            case 0x27:                                                       // '
-                if singleOpen && p == s { singleOpen = false }
-                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true }
-                sawOther = true
-            case 0x2D:
-                hyphens += 1
-            case 0xC2 where p + 1 < e && b[p + 1] == 0xA0:                   // no-break space
-                sawSpace = true; p += 1
-            case 0xE2 where p + 2 < e && b[p + 1] == 0x80:
-                switch b[p + 2] {
-                case 0x9C: doubleOpen = true; sawOther = true               // “
-                case 0x9D: doubleOpen = false; sawOther = true              // ”
-                case 0x98: singleOpen = true; sawOther = true               // ‘
-                case 0x99: if singleOpen && p == s { singleOpen = false }; sawOther = true   // ’
-                case 0x90, 0x91: hyphens += 1                                // ‐ ‑
-                case 0xA8, 0xA9: flags.insert(.hardBreak)                    // line/paragraph separator
-                default: sawOther = true
-                }
-                p += 2
-            default:
-                sawOther = true
-            }
-            p += 1
-        }
-        if hyphens > 0 && (sawSpace || sawOther || hyphens > 1) { sawOther = true }
-        if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
-        if doubleOpen || singleOpen { flags.insert(.quoted) }
-        return flags
-    }
-
-    private func isOpeningContext(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
-    }
-
-    private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard word.count > 0 && word.count <= 6 else { return false }
-        var w: UInt64 = 0
-        for i in word { let c = b[i]; w = w << 8 | UInt64((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
-        return Self.abbreviations.contains(w)
     }
 }
