@@ -9,9 +9,9 @@ struct Scanner {
     var current: UnsafeMutablePointer<Entry>
     var next: UnsafeMutablePointer<Entry>
     var currentCount = 0, nextCount = 0
-    /// One entry per node: `stamp[node] == k` when `next` already holds it, at `slot[node]`.
-    let stamp: UnsafeMutablePointer<Int32>
-    let slot: UnsafeMutablePointer<Int32>
+    /// One entry per node: `places[node].stamp == k` when `next` already holds it, at
+    /// `places[node].slot` (side by side: one cache line read per push, not two).
+    let places: UnsafeMutablePointer<(stamp: Int32, slot: Int32)>
     var matches: [RawMatch] = []
     /// The current token's index, and whether it may stand for `<Name>`.
     var k32: Int32 = 0
@@ -31,11 +31,10 @@ struct Scanner {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
         current = .allocate(capacity: Automaton.maxActive)
         next = .allocate(capacity: Automaton.maxActive)
-        stamp = .allocate(capacity: a.nodeCount); stamp.initialize(repeating: -1, count: a.nodeCount)
-        slot = .allocate(capacity: a.nodeCount); slot.initialize(repeating: 0, count: a.nodeCount)
+        places = .allocate(capacity: a.nodeCount); places.initialize(repeating: (-1, 0), count: a.nodeCount)
     }
 
-    func deallocate() { current.deallocate(); next.deallocate(); stamp.deallocate(); slot.deallocate() }
+    func deallocate() { current.deallocate(); next.deallocate(); places.deallocate() }
 
     /// Scans `toks[range]` from a clean state, appending matches.
     mutating func run(_ toks: UnsafeBufferPointer<Token>, _ range: Range<Int>) {
@@ -78,15 +77,15 @@ struct Scanner {
     /// At most one open match per node: the one that may skip most, then the longest.
     @inline(__always) mutating func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
         let n = Int(node)
-        if stamp[n] == k32 {
-            let e = next + Int(slot[n])
+        if places[n].stamp == k32 {
+            let e = next + Int(places[n].slot)
             if budget > e.pointee.budget || (budget == e.pointee.budget && start < e.pointee.start) {
                 e.pointee.budget = budget; e.pointee.start = start
             }
             return
         }
         if nextCount < Automaton.maxActive {
-            stamp[n] = k32; slot[n] = Int32(nextCount)
+            places[n] = (k32, Int32(nextCount))
             next[nextCount] = Entry(node: node, start: start, budget: budget)
             nextCount += 1
         }

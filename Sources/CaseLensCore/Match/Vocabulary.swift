@@ -44,16 +44,39 @@ public struct Vocabulary: Sendable {
     /// The id of a folded word whose `hash` is known, or `unknown`.
     @inline(__always)
     public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash: Int) -> Int32 {
-        var slot = hash & mask
-        return arena.withUnsafeBufferPointer { a in
+        withLookup { $0.find(p, n, hash: hash) }
+    }
+
+    /// Calls `body` with a view of the table for many look-ups (no array access per probe).
+    @inline(__always)
+    func withLookup<R>(_ body: (Lookup) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in
+            offsets.withUnsafeBufferPointer { o in
+                slots.withUnsafeBufferPointer { s in body(Lookup(arena: a, offsets: o, slots: s, mask: mask)) }
+            }
+        }
+    }
+
+    /// The vocabulary's arrays through raw pointers, valid inside `withLookup`.
+    struct Lookup {
+        let arena: UnsafeBufferPointer<UInt8>
+        let offsets: UnsafeBufferPointer<Int32>
+        let slots: UnsafeBufferPointer<Int32>
+        let mask: Int
+
+        /// The id of the word whose bytes are `fold` of `p[0..<n]` and whose `Vocabulary.hash` is
+        /// `hash`, or `unknown` (`fold` lets a caller look up text it has not copied folded).
+        @inline(__always)
+        func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: Int, folding fold: (UInt8) -> UInt8 = { $0 }) -> Int32 {
+            var slot = hash & mask
             while true {
                 let id = slots[slot]
-                if id < 0 { return Self.unknown }
+                if id < 0 { return Vocabulary.unknown }
                 let s = Int(offsets[Int(id)]), e = Int(offsets[Int(id) + 1])
                 if e - s == n {
-                    var equal = true
-                    for k in 0..<n where a[s + k] != p[k] { equal = false; break }
-                    if equal { return id }
+                    var k = 0
+                    while k < n && arena[s + k] == fold(p[k]) { k += 1 }
+                    if k == n { return id }
                 }
                 slot = (slot + 1) & mask
             }

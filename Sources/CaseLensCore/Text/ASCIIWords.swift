@@ -9,7 +9,7 @@ enum ASCIIWords {
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// The end of the run of non-white-space bytes starting at `i` (the first white-space byte,
-    /// or the end), and whether the run is ASCII without '@' (words `wordEnd` can read).
+    /// or the end), and whether the run is ASCII without '@' (words `word` can read).
     /// Eight bytes at a time while none of them is white space, another control byte, non-ASCII
     /// or '@'.
     @inline(__always)
@@ -34,27 +34,44 @@ enum ASCIIWords {
         return (i, ascii)
     }
 
-    /// The end of the word starting at `p`, or 0 when the byte at `p` does not start a word.
+    /// ASCII lower case: what Unicode case folding makes of an ASCII byte.
+    @inline(__always) static func folded(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+
+    /// A word read by `word(_:from:limit:)`.
+    struct Word {
+        /// Where it ends.
+        var end: Int
+        /// `Vocabulary.hash` of its folded bytes.
+        var hash: Int
+        /// An apostrophe joins two of its letters or digits (so it may end in a clitic).
+        var hasApostrophe: Bool
+    }
+
+    /// The word starting at `p`, hashed as it is read, or nil when the byte at `p` does not start
+    /// a word.
     @inline(__always)
-    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from p: Int, limit: Int) -> Int {
+    static func word(_ b: UnsafeBufferPointer<UInt8>, from p: Int, limit: Int) -> Word? {
         let c = b[p]
-        guard isLetter(c) || isDigit(c) || c == 0x5F else { return 0 }
+        guard isLetter(c) || isDigit(c) || c == 0x5F else { return nil }
         // Classes: 1 letter, 2 digit, 3 underscore.
         var last: UInt8 = isLetter(c) ? 1 : isDigit(c) ? 2 : 3
+        var h = Vocabulary.hashStep(Vocabulary.hashSeed, folded(c))
+        var apostrophe = false
         var j = p + 1
         while j < limit {
             let x = b[j]
-            if isLetter(x) { last = 1; j += 1; continue }
-            if isDigit(x) { last = 2; j += 1; continue }
-            if x == 0x5F { last = 3; j += 1; continue }
-            if j + 1 < limit {
-                let next = b[j + 1]
-                if last == 1 && (x == 0x2E || x == 0x27) && isLetter(next) { j += 2; last = 1; continue }
-                if last == 2 && (x == 0x2E || x == 0x27 || x == 0x2C || x == 0x3B) && isDigit(next) { j += 2; last = 2; continue }
-            }
-            break
+            if isLetter(x) { last = 1; h = Vocabulary.hashStep(h, x | 0x20); j += 1; continue }
+            if isDigit(x) || x == 0x5F { last = isDigit(x) ? 2 : 3; h = Vocabulary.hashStep(h, x); j += 1; continue }
+            guard j + 1 < limit else { break }
+            let next = b[j + 1]
+            let joins = last == 1 ? (x == 0x2E || x == 0x27) && isLetter(next)
+                : last == 2 && (x == 0x2E || x == 0x27 || x == 0x2C || x == 0x3B) && isDigit(next)
+            guard joins else { break }
+            h = Vocabulary.hashStep(Vocabulary.hashStep(h, x), folded(next))
+            apostrophe = apostrophe || x == 0x27
+            j += 2
         }
-        if j == p + 1 && c == 0x5F { return 0 }
-        return j
+        if j == p + 1 && c == 0x5F { return nil }
+        return Word(end: j, hash: Vocabulary.hashEnd(h), hasApostrophe: apostrophe)
     }
 }

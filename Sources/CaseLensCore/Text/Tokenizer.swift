@@ -40,60 +40,61 @@ public final class Tokenizer {
     /// `ASCIIWords`, a transcription of ICU's rules for ASCII that yields exactly ICU's words (a test
     /// compares both over the whole corpus); any run with a non-ASCII byte goes to ICU.
     public func tokenize(_ bytes: [UInt8], vocabulary: Vocabulary) -> TokenizedText {
-        var out = TokenizedText(tokens: [], wordCount: 0)
-        guard !bytes.isEmpty else { return out }
-        out.tokens.reserveCapacity(bytes.count / 5)
-        bytes.withUnsafeBufferPointer { b in
-            var state = SeparatorState()
-            var prevEnd = 0
-            var prevStart = 0
-
-            func emit(_ start: Int, _ end: Int) {
-                var flags = state.scan(b, from: prevEnd, to: start, previousWord: prevStart..<prevEnd)
-                let first = b[start]
-                if first >= 0x30 && first <= 0x39 { flags.insert(.number) }
-                if Self.startsUpper(b, start, end) { flags.insert(.capitalised) }
-                out.wordCount += 1
-                let split = Self.cliticStart(b, start, end)
-                if split > start {
-                    out.tokens.append(Token(start: Int32(start), end: Int32(split), id: lookup(b, start, split, vocabulary), flags: flags))
-                    out.tokens.append(Token(start: Int32(split), end: Int32(end), id: lookup(b, split, end, vocabulary), flags: flags.intersection(.quoted)))
-                } else {
-                    out.tokens.append(Token(start: Int32(start), end: Int32(end), id: lookup(b, start, end, vocabulary), flags: flags))
-                }
-                prevStart = start
-                prevEnd = end
-            }
-
-            func icuWords(_ from: Int, _ to: Int) {
-                b.withMemoryRebound(to: CChar.self) { c in
-                    _ = cl_words_set_utf8(words, c.baseAddress! + from, Int64(to - from))
-                }
-                var s: Int32 = 0, e: Int32 = 0
-                while cl_words_next(words, &s, &e) >= 0 { emit(from + Int(s), from + Int(e)) }
-            }
-
-            if icuOnly { icuWords(0, b.count); return }
-            let n = b.count
-            var i = 0
-            while i < n {
-                while i < n && ASCIIWords.isSpace(b[i]) { i += 1 }
-                let chunk = i
-                let ascii: Bool
-                (i, ascii) = ASCIIWords.chunkEnd(b, from: i)
-                if chunk == i { break }
-                if ascii {
+        guard !bytes.isEmpty else { return TokenizedText(tokens: [], wordCount: 0) }
+        return bytes.withUnsafeBufferPointer { b in
+            vocabulary.withLookup { words in
+                var out = TokenSequence(b)
+                if icuOnly { icuWords(0, b.count, words, &out); return out.finish() }
+                let n = b.count
+                var i = 0
+                while i < n {
+                    while i < n && ASCIIWords.isSpace(b[i]) { i += 1 }
+                    let chunk = i
+                    let ascii: Bool
+                    (i, ascii) = ASCIIWords.chunkEnd(b, from: i)
+                    if chunk == i { break }
+                    if !ascii { icuWords(chunk, i, words, &out); continue }
                     var p = chunk
                     while p < i {
-                        let e = ASCIIWords.wordEnd(b, from: p, limit: i)
-                        if e > 0 { emit(p, e); p = e } else { p += 1 }
+                        guard let word = ASCIIWords.word(b, from: p, limit: i) else { p += 1; continue }
+                        if word.hasApostrophe {
+                            add(p, word.end, words, &out)
+                        } else {
+                            // Hashed while read: look it up folding as it compares, without a copy.
+                            let n = word.end - p
+                            let id = n > Self.longestWord ? Vocabulary.unknown
+                                : words.find(b.baseAddress! + p, n, hash: word.hash, folding: ASCIIWords.folded)
+                            out.append(p, word.end, id: id, flags: out.flags(ofWord: p, word.end))
+                        }
+                        p = word.end
                     }
-                } else {
-                    icuWords(chunk, i)
                 }
+                return out.finish()
             }
         }
-        return out
+    }
+
+    /// Adds ICU's words of `b[from..<to]`.
+    private func icuWords(_ from: Int, _ to: Int, _ words: Vocabulary.Lookup, _ out: inout TokenSequence) {
+        out.bytes.withMemoryRebound(to: CChar.self) { c in
+            _ = cl_words_set_utf8(self.words, c.baseAddress! + from, Int64(to - from))
+        }
+        var s: Int32 = 0, e: Int32 = 0
+        while cl_words_next(self.words, &s, &e) >= 0 { add(from + Int(s), from + Int(e), words, &out) }
+    }
+
+    /// Adds the word `start..<end`, as two tokens when it ends in a clitic.
+    @inline(__always)
+    private func add(_ start: Int, _ end: Int, _ words: Vocabulary.Lookup, _ out: inout TokenSequence) {
+        let b = out.bytes
+        let flags = out.flags(ofWord: start, end)
+        let split = Self.cliticStart(b, start, end)
+        if split > start {
+            out.append(start, split, id: lookup(b, start, split, words), flags: flags)
+            out.append(split, end, id: lookup(b, split, end, words), flags: flags.intersection(.quoted), counted: false)
+        } else {
+            out.append(start, end, id: lookup(b, start, end, words), flags: flags)
+        }
     }
 
     /// The folded form of each word of `text`, as patterns see it.
@@ -115,24 +116,27 @@ public final class Tokenizer {
     }
 
     @inline(__always)
-    private func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ vocabulary: Vocabulary) -> Int32 {
+    private func lookup(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ words: Vocabulary.Lookup) -> Int32 {
         let (n, hash) = foldIntoScratch(b, s, e)
         if n == 0 { return Vocabulary.unknown }
-        return vocabulary.lookup(UnsafePointer(scratch), n, hash: hash)
+        return words.find(UnsafePointer(scratch), n, hash: hash)
     }
+
+    /// Words longer than this (in bytes) are never in the vocabulary.
+    private static let longestWord = 200
 
     /// Folds into `scratch`: ASCII lower-cased inline, anything else through ICU NFKC_Casefold.
     /// Returns the folded length and its `Vocabulary.hash`.
     @inline(__always)
     private func foldIntoScratch(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (count: Int, hash: Int) {
         let n = e - s
-        if n > 200 { return (0, 0) }
+        if n > Self.longestWord { return (0, 0) }
         var ascii = true
         var h = Vocabulary.hashSeed
         for k in 0..<n {
             let c = b[s + k]
             if c >= 0x80 { ascii = false; break }
-            let f = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+            let f = ASCIIWords.folded(c)
             scratch[k] = f
             h = Vocabulary.hashStep(h, f)
         }
@@ -146,7 +150,7 @@ public final class Tokenizer {
     }
 
     @inline(__always)
-    private static func startsUpper(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    static func startsUpper(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         let c = b[s]
         if c < 0x80 { return c >= 0x41 && c <= 0x5A }
         return b.withMemoryRebound(to: CChar.self) { cl_starts_upper($0.baseAddress! + s, Int32(e - s)) } != 0
@@ -181,81 +185,5 @@ public final class Tokenizer {
         default:
             return s
         }
-    }
-}
-
-/// Reads the bytes between two words: breaks, hyphens and quotation marks.
-struct SeparatorState {
-    var doubleOpen = false
-    var singleOpen = false
-
-    /// Abbreviations after which a full stop does not end a sentence.
-    /// Each packed as its bytes in a `UInt64` (see `isAbbreviation`).
-    static let abbreviations: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
-        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { word in
-            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
-
-    mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
-        // The common case, one space: no break, quotation unchanged.
-        if e == s + 1 && b[s] == 0x20 { return doubleOpen || singleOpen ? .quoted : [] }
-        var flags: TokenFlags = []
-        var newlines = 0
-        var p = s
-        var sawSpace = false
-        var sawOther = false
-        var hyphens = 0
-        while p < e {
-            let c = b[p]
-            switch c {
-            case 0x0A:
-                if newlines > 0 && LineBreaks.lineIsBlank(b, endingAt: p) { flags.insert(.hardBreak); doubleOpen = false; singleOpen = false }
-                else if LineBreaks.isStructural(b, newlineAt: p) { flags.insert(.hardBreak) }
-                newlines += 1; sawSpace = true
-            case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
-                sawSpace = true
-            case 0x2E, 0x21, 0x3F:                                          // . ! ?
-                if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
-                else { flags.insert(.hardBreak) }
-            case 0x22:                                                       // "
-                doubleOpen.toggle(); sawOther = true
-            case 0x27:                                                       // '
-                if singleOpen && p == s { singleOpen = false }
-                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true }
-                sawOther = true
-            case 0x2D:
-                hyphens += 1
-            case 0xC2 where p + 1 < e && b[p + 1] == 0xA0:                   // no-break space
-                sawSpace = true; p += 1
-            case 0xE2 where p + 2 < e && b[p + 1] == 0x80:
-                switch b[p + 2] {
-                case 0x9C: doubleOpen = true; sawOther = true               // “
-                case 0x9D: doubleOpen = false; sawOther = true              // ”
-                case 0x98: singleOpen = true; sawOther = true               // ‘
-                case 0x99: if singleOpen && p == s { singleOpen = false }; sawOther = true   // ’
-                case 0x90, 0x91: hyphens += 1                                // ‐ ‑
-                case 0xA8, 0xA9: flags.insert(.hardBreak)                    // line/paragraph separator
-                default: sawOther = true
-                }
-                p += 2
-            default:
-                sawOther = true
-            }
-            p += 1
-        }
-        if hyphens > 0 && (sawSpace || sawOther || hyphens > 1) { sawOther = true }
-        if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
-        if doubleOpen || singleOpen { flags.insert(.quoted) }
-        return flags
-    }
-
-    private func isOpeningContext(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
-    }
-
-    private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard word.count > 0 && word.count <= 6 else { return false }
-        var w: UInt64 = 0
-        for i in word { let c = b[i]; w = w << 8 | UInt64((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
-        return Self.abbreviations.contains(w)
     }
 }

@@ -1,0 +1,82 @@
+/// Reads the bytes between two words: breaks, hyphens and quotation marks.
+struct SeparatorState {
+    var doubleOpen = false
+    var singleOpen = false
+
+    /// Abbreviations after which a full stop does not end a sentence.
+    /// Each packed as its bytes in a `UInt64` (see `isAbbreviation`).
+    static let abbreviations: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "prof", "st", "rev", "e.g", "i.e",
+        "etc", "approx", "no", "vs", "ref", "tel", "dob", "d.o.b", "cllr", "sgt", "pc", "insp", "det"].map { word in
+            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+
+    /// The flags the gap `b[s..<e]` gives the word after it.
+    @inline(__always)
+    mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
+        // The common case, one space: no break, quotation unchanged.
+        if e == s + 1 && b[s] == 0x20 { return doubleOpen || singleOpen ? .quoted : [] }
+        return scanGap(b, from: s, to: e, previousWord: previousWord)
+    }
+
+    @inline(never)
+    private mutating func scanGap(_ b: UnsafeBufferPointer<UInt8>, from s: Int, to e: Int, previousWord: Range<Int>) -> TokenFlags {
+        var flags: TokenFlags = []
+        var newlines = 0
+        var p = s
+        var sawSpace = false
+        var sawOther = false
+        var hyphens = 0
+        while p < e {
+            let c = b[p]
+            switch c {
+            case 0x0A:
+                if newlines > 0 && LineBreaks.lineIsBlank(b, endingAt: p) { flags.insert(.hardBreak); doubleOpen = false; singleOpen = false }
+                else if LineBreaks.isStructural(b, newlineAt: p) { flags.insert(.hardBreak) }
+                newlines += 1; sawSpace = true
+            case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
+                sawSpace = true
+            case 0x2E, 0x21, 0x3F:                                          // . ! ?
+                if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
+                else { flags.insert(.hardBreak) }
+            case 0x22:                                                       // "
+                doubleOpen.toggle(); sawOther = true
+            case 0x27:                                                       // '
+                if singleOpen && p == s { singleOpen = false }
+                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true }
+                sawOther = true
+            case 0x2D:
+                hyphens += 1
+            case 0xC2 where p + 1 < e && b[p + 1] == 0xA0:                   // no-break space
+                sawSpace = true; p += 1
+            case 0xE2 where p + 2 < e && b[p + 1] == 0x80:
+                switch b[p + 2] {
+                case 0x9C: doubleOpen = true; sawOther = true               // “
+                case 0x9D: doubleOpen = false; sawOther = true              // ”
+                case 0x98: singleOpen = true; sawOther = true               // ‘
+                case 0x99: if singleOpen && p == s { singleOpen = false }; sawOther = true   // ’
+                case 0x90, 0x91: hyphens += 1                                // ‐ ‑
+                case 0xA8, 0xA9: flags.insert(.hardBreak)                    // line/paragraph separator
+                default: sawOther = true
+                }
+                p += 2
+            default:
+                sawOther = true
+            }
+            p += 1
+        }
+        if hyphens > 0 && (sawSpace || sawOther || hyphens > 1) { sawOther = true }
+        if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
+        if doubleOpen || singleOpen { flags.insert(.quoted) }
+        return flags
+    }
+
+    private func isOpeningContext(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
+    }
+
+    private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count > 0 && word.count <= 6 else { return false }
+        var w: UInt64 = 0
+        for i in word { let c = b[i]; w = w << 8 | UInt64((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) }
+        return Self.abbreviations.contains(w)
+    }
+}
