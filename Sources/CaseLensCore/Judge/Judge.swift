@@ -238,7 +238,8 @@ struct Judge {
         for (e, r) in a.ranges {
             var text = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end))
             // "The children …" at the start of a sentence reads "the children" once moved.
-            if let first = text.split(separator: " ").first, Self.functionWords.contains(String(first)) {
+            let first = text.drop { $0 == " " }.prefix { $0 != " " }
+            if !first.isEmpty, Self.functionWords.contains(String(first)) {
                 text = first.lowercased() + text.dropFirst(first.count)
             }
             elements[e] = text
@@ -304,7 +305,9 @@ struct Judge {
         return out
     }
 
+    /// `s` with each run of white space made one space, and none at either end.
     static func collapseSpaces(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCIISpaces(s) }
         var out = ""
         var space = false
         for ch in s {
@@ -314,5 +317,20 @@ struct Judge {
             out.append(ch)
         }
         return out
+    }
+
+    /// `collapseSpaces` for ASCII text, on the bytes: white space is tab, line feed, vertical tab,
+    /// form feed, carriage return and space, as `Character.isWhitespace` has it.
+    private static func collapseASCIISpaces(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for c in s.utf8 {
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = true; continue }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -17,7 +17,7 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         // Most lines start with neither a number nor a day or month name: decide that cheaply.
         let body = s.drop { CharacterSetLite.punctuation.contains($0) }
         let head = body.prefix { $0.isLetter }.lowercased()
-        guard body.first?.isNumber == true || weekdays.contains(head) || months[head] != nil else { return nil }
+        guard body.first?.isNumber == true || isDayOrMonth(head) else { return nil }
         var words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(4).map { String($0) }
         guard !words.isEmpty else { return nil }
         if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
@@ -42,6 +42,9 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
         return valid(year, month, dayNumber ?? 1)
     }
+
+    /// "mon", "friday", "sept": a lower-case weekday or month name, as a date may start with.
+    static func isDayOrMonth(_ word: String) -> Bool { weekdays.contains(word) || months[word] != nil }
 
     static let weekdays: Set<String> = ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
                                         "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
@@ -84,11 +87,22 @@ struct EntryDates {
             guard p < b.count else { continue }
             let c = b[p]
             guard (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) else { continue }
+            if c >= 0x41 && !Self.mayStartDate(b, letters: p) { continue }
             var e = p
             while e < b.count && e - p < 40 && b[e] != 0x0A { e += 1 }
             let line = String(decoding: b[p..<e], as: UTF8.self)
             if let date = RecordDate.parse(prefixOf: Substring(line)) { starts.append((p, date)) }
         }
+    }
+
+    /// False when the line is sure not to start with a date: its first word, in ASCII letters, is
+    /// no weekday or month name (what `RecordDate.parse` checks first, without making strings).
+    private static func mayStartDate(_ b: [UInt8], letters p: Int) -> Bool {
+        var e = p
+        while e < b.count && e - p <= 9, (b[e] | 0x20) >= 0x61 && (b[e] | 0x20) <= 0x7A { e += 1 }
+        if e < b.count && b[e] >= 0x80 { return true }           // a non-ASCII letter or mark may follow
+        guard e - p >= 3 && e - p <= 9 else { return false }    // "may" … "wednesday"
+        return RecordDate.isDayOrMonth(String(decoding: b[p..<e].map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// The date of the entry containing `offset`, if the record is dated there.
