@@ -18,6 +18,9 @@ struct Judge {
     private let sentences: LazySentences
     /// What reading the whole record found (people, outcomes, plan actions).
     private(set) var record = RecordModel()
+    /// The record's people as suggestions name them (the same for every finding).
+    private var names = (perpetrator: SuggestionTemplate.unknownPerpetrator, victim: SuggestionTemplate.unknownVictim,
+                         children: "the children")
 
     init(document: Document, tokens: [Token], compiled: CompiledLexicon) {
         self.document = document; self.tokens = tokens; self.compiled = compiled
@@ -72,6 +75,10 @@ struct Judge {
         }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
+        let children = record.children.map(\.display)
+        names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
+                 record.victim?.display ?? SuggestionTemplate.unknownVictim,
+                 children.isEmpty ? "the children" : Self.list(children))
         let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
         for (m, r, s) in inSentence {
@@ -248,10 +255,7 @@ struct Judge {
         if let (lemma, k) = a.family {
             form = compiled.lexicon.morphology.form(of: compiled.vocabulary.word(tokens[k].id), lemma: lemma)
         }
-        let children = record.children.map(\.display)
-        return SuggestionTemplate.Values(perpetrator: record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
-                                         victim: record.victim?.display ?? SuggestionTemplate.unknownVictim,
-                                         children: children.isEmpty ? "the children" : Self.list(children),
+        return SuggestionTemplate.Values(perpetrator: names.perpetrator, victim: names.victim, children: names.children,
                                          elements: elements, form: form, morphology: compiled.lexicon.morphology)
     }
 
@@ -307,7 +311,7 @@ struct Judge {
 
     /// `s` with each run of white space made one space, and none at either end.
     static func collapseSpaces(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCIISpaces(s) }
+        if ByteWhiteSpace.standsAlone(in: s) { return collapseASCIISpaces(s) }
         var out = ""
         var space = false
         for ch in s {
@@ -319,8 +323,8 @@ struct Judge {
         return out
     }
 
-    /// `collapseSpaces` for ASCII text, on the bytes: white space is tab, line feed, vertical tab,
-    /// form feed, carriage return and space, as `Character.isWhitespace` has it.
+    /// `collapseSpaces` on the bytes, for text whose white space stands alone (`ByteWhiteSpace`):
+    /// tab, line feed, vertical tab, form feed, carriage return and space.
     private static func collapseASCIISpaces(_ s: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)

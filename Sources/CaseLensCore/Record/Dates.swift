@@ -67,10 +67,13 @@ extension String {
         return needle.isEmpty || hay.withUTF8 { h in needle.withUTF8 { n in ByteSearch.firstIndex(of: n, in: h) != nil } }
     }
 
-    func trimmingCharacters(in set: Set<Character>) -> String {
+    func trimmingCharacters(in set: Set<Character>) -> String { trimming { set.contains($0) } }
+
+    /// This string without the characters at either end for which `isTrimmed` holds.
+    func trimming(_ isTrimmed: (Character) -> Bool) -> String {
         var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        while let f = s.first, isTrimmed(f) { s = s.dropFirst() }
+        while let l = s.last, isTrimmed(l) { s = s.dropLast() }
         return String(s)
     }
 }

@@ -59,46 +59,13 @@ final class RecordReader {
     /// "Person causing harm: Dean Morris (father)", "Children: Tia (7), Jayden (4)".
     private func readFields(into model: inout RecordModel, fieldLines: inout Set<Int>) {
         let b = document.bytes
-        /// The most telling role among "Father / person causing harm" parts, or nil if no part is a label.
-        func role(of label: String) -> PersonRole? {
-            let parts = label.split(whereSeparator: { $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: [" ", "\t"]) }
-            // "Father of Kian": a family word first makes a kinship field.
-            let roles = parts.compactMap { part in
-                words.labelRole(lowered: part) ?? (words.kind(lowered: part.split(separator: " ").first ?? "").contains(.kin) ? .unknown : nil)
-            }
-            if roles.isEmpty { return nil }
-            return roles.first { $0 != .unknown } ?? .unknown
-        }
         func roleMentioned(in text: String) -> PersonRole? {
             guard !text.isEmpty else { return nil }
             let t = text.lowercased()
             return words.mentionedRoles.first { _, labels in labels.contains { t.containsBytes(of: $0) } }?.role
         }
-        // Each line, cut where two or more spaces or a tab separate fields ("Mother: X        Father: Y").
-        var segments: [(line: Int, start: Int)] = []
-        for (lineIndex, start) in document.lineStarts.enumerated() {
-            segments.append((lineIndex, start))
-            var q = start, run = 0
-            while q < b.count && b[q] != 0x0A {
-                if b[q] == 0x20 || b[q] == 0x09 { run += b[q] == 0x09 ? 2 : 1 } else {
-                    if run >= 2 && q - start > 3 { segments.append((lineIndex, q)) }
-                    run = 0
-                }
-                q += 1
-            }
-        }
-        for (lineIndex, start) in segments {
-            var p = start
-            while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
-            var colon = -1
-            var q = p
-            while q < b.count && q - p < 45 && b[q] != 0x0A {
-                if b[q] == 0x3A { colon = q; break }
-                q += 1
-            }
-            guard colon > p, !b[p..<colon].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            let label = document.text(p, colon).trimmingCharacters(in: [" ", "\t"]).lowercased()
-            guard let role = role(of: label) else { continue }
+        for (lineIndex, start) in fieldStarts() {
+            guard let (colon, label, role) = fieldLabel(from: start) else { continue }
             var e = colon + 1
             var spaces = 0
             while e < b.count && b[e] != 0x0A {
@@ -134,8 +101,8 @@ final class RecordReader {
                 // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
                 // "Charlie Brooks (4)": an age under 18 in brackets is a child.
                 var role = role == .professional && kinship != nil ? PersonRole.unknown : role
-                if let age = Int(paren.trimmingCharacters(in: [" "]).prefix { $0.isNumber }), age < 18,
-                   paren.trimmingCharacters(in: [" "]).first?.isNumber == true, role != .personCausingHarm, role != .victim {
+                let age = paren.trimming { $0 == " " }
+                if let years = Int(age.prefix { $0.isNumber }), years < 18, age.first?.isNumber == true, role != .personCausingHarm, role != .victim {
                     role = .child
                 }
                 if role == .unknown || role == .child, let r = roleMentioned(in: paren) {
@@ -147,6 +114,82 @@ final class RecordReader {
                 } else {
                     model.people.all[i].addEvidence("line \(lineIndex + 1): named as \(label)")
                 }
+            }
+        }
+    }
+
+    /// Where form fields may start: each line that has a colon, and each place in it where two or
+    /// more spaces or a tab cut it into fields ("Mother: X        Father: Y").
+    private func fieldStarts() -> [(line: Int, start: Int)] {
+        document.bytes.withUnsafeBufferPointer { b in
+            var starts: [(line: Int, start: Int)] = []
+            for (lineIndex, start) in document.lineStarts.enumerated() {
+                var end = start, hasColon = false
+                while end < b.count && b[end] != 0x0A { if b[end] == 0x3A { hasColon = true }; end += 1 }
+                guard hasColon else { continue }
+                starts.append((lineIndex, start))
+                var run = 0
+                for q in start..<end {
+                    if b[q] == 0x20 || b[q] == 0x09 { run += b[q] == 0x09 ? 2 : 1 } else {
+                        if run >= 2 && q - start > 3 { starts.append((lineIndex, q)) }
+                        run = 0
+                    }
+                }
+            }
+            return starts
+        }
+    }
+
+    /// The label of a form field at byte `start` ("- Father / person causing harm:"), lower-cased,
+    /// with its colon and the role it gives; nil when no label of the lexicon starts there.
+    private func fieldLabel(from start: Int) -> (colon: Int, label: String, role: PersonRole)? {
+        let b = document.bytes
+        var p = start
+        while p < b.count && (b[p] == 0x20 || b[p] == 0x09 || b[p] == 0x2D || b[p] == 0x2A) { p += 1 }
+        var colon = -1
+        var q = p
+        while q < b.count && q - p < 45 && b[q] != 0x0A {
+            if b[q] == 0x3A { colon = q; break }
+            q += 1
+        }
+        guard colon > p, !b[p..<colon].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let isASCII = !b[p..<colon].contains { $0 >= 0x80 }
+        if isASCII { guard role(ofASCIILabel: p..<colon) != nil else { return nil } }
+        let label = document.text(p, colon).trimming { $0 == " " || $0 == "\t" }.lowercased()
+        guard let role = isASCII ? role(ofASCIILabel: p..<colon) : role(ofLabel: label) else { return nil }
+        return (colon, label, role)
+    }
+
+    /// The most telling role among a lower-cased label's parts ("father / person causing harm"),
+    /// or nil if no part is a label. "Father of Kian": a family word first makes a kinship field.
+    private func role(ofLabel label: String) -> PersonRole? {
+        let parts = label.split(whereSeparator: { $0 == "/" || $0 == ";" }).map { $0.trimmingCharacters(in: [" ", "\t"]) }
+        let roles = parts.compactMap { part in
+            words.labelRole(lowered: part) ?? (words.kind(lowered: part.split(separator: " ").first ?? "").contains(.kin) ? .unknown : nil)
+        }
+        return roles.first { $0 != .unknown } ?? roles.first
+    }
+
+    /// `role(ofLabel:)` of the ASCII label at `range`, read on its bytes.
+    private func role(ofASCIILabel range: Range<Int>) -> PersonRole? {
+        document.bytes.withUnsafeBufferPointer { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { lowered in
+                for i in range { let c = b[i]; lowered[i - range.lowerBound] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                var found: PersonRole? = nil
+                var partStart = 0
+                for end in 0...range.count where end == range.count || lowered[end] == 0x2F || lowered[end] == 0x3B {
+                    var lo = partStart, hi = end
+                    partStart = end + 1
+                    while lo < hi && (lowered[lo] == 0x20 || lowered[lo] == 0x09) { lo += 1 }
+                    while hi > lo && (lowered[hi - 1] == 0x20 || lowered[hi - 1] == 0x09) { hi -= 1 }
+                    guard lo < hi else { continue }
+                    let part = UnsafeBufferPointer(rebasing: lowered[lo..<hi])
+                    let firstWord = UnsafeBufferPointer(rebasing: part[0..<(part.firstIndex(of: 0x20) ?? part.count)])
+                    guard let role = words.labelRole(part) ?? (words.kind(firstWord).contains(.kin) ? .unknown : nil) else { continue }
+                    if role != .unknown { return role }
+                    found = role
+                }
+                return found
             }
         }
     }
@@ -188,16 +231,16 @@ final class RecordReader {
             }
         }
         out.append(String(s[start...]))
-        return out.map { $0.trimmingCharacters(in: [" ", "\t", "\r", "."]) }.filter { !$0.isEmpty }
+        return out.map { $0.trimming { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "." } }.filter { !$0.isEmpty }
     }
 
     static func nameAndParenthesis(_ item: String) -> (String, String) {
         guard let open = item.firstIndex(of: "(") else {
             let cut = item.firstIndex(where: { $0 == "-" || $0 == "–" }) ?? item.endIndex
-            return (String(item[..<cut]).trimmingCharacters(in: [" "]), "")
+            return (String(item[..<cut]).trimming { $0 == " " }, "")
         }
         let close = item[open...].firstIndex(of: ")") ?? item.endIndex
-        return (String(item[..<open]).trimmingCharacters(in: [" "]), String(item[item.index(after: open)..<close]))
+        return (String(item[..<open]).trimming { $0 == " " }, String(item[item.index(after: open)..<close]))
     }
 
     /// The capitalised name run starting at token `k` (title allowed first), up to 3 words.
@@ -333,7 +376,8 @@ final class RecordReader {
             // noun or an infinitive than a finite verb: no subject is read from it.
             if let lemma = compiled.patterns[Int(m.pattern)].elements.first?.first?.first?.family {
                 let w = lower(k)
-                if lexicon.morphology.form(of: w, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma { continue }
+                // Only the lemma itself can be its base form.
+                if w == lemma, lexicon.morphology.form(of: w, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma { continue }
             }
             var subject = k..<k
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
@@ -372,13 +416,18 @@ final class RecordReader {
     }
 
     private func mentions(of p: Person, outside fieldLines: Set<Int>) -> Int {
-        let keys = Set([p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0.map { Array($0.lowercased().utf8) } })
-        let lengths = Set(keys.map(\.count))
+        let keys = [p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0.map { Array($0.lowercased().utf8) } }
         var n = 0
         let b = document.bytes
-        for t in tokens where t.flags.contains(.capitalised) && lengths.contains(Int(t.end - t.start)) {
-            let word = b[Int(t.start)..<Int(t.end)].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
-            if keys.contains(word) && !fieldLines.contains(document.line(of: Int(t.start))) { n += 1 }
+        for t in tokens where t.flags.contains(.capitalised) {
+            let start = Int(t.start), count = Int(t.end - t.start)
+            let isMention = keys.contains { key in
+                key.count == count && key.indices.allSatisfy { i in
+                    let c = b[start + i]
+                    return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+            }
+            if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
         }
         return n
     }
@@ -475,6 +524,13 @@ final class RecordReader {
     private func looksLikeHeading(_ range: Range<Int>) -> Bool {
         let b = document.bytes
         var lo = range.lowerBound, hi = range.upperBound
+        // An ASCII byte other than white space, followed by ASCII, ends a Character that trimming
+        // keeps: 45 of them make the line too long.
+        var sure = 0
+        for p in lo..<hi where b[p] < 0x80 && b[p] != 0x20 && b[p] != 0x09 && b[p] != 0x0D && b[p] != 0x0A && (p + 1 == hi || b[p + 1] < 0x80) {
+            sure += 1
+            if sure >= 45 { return false }
+        }
         guard !b[lo..<hi].contains(where: { $0 >= 0x80 }) else { return Self.looksLikeHeading(document.text(lo, hi)) }
         // ASCII: one byte a character, except CR LF, which is one character and not trimmed.
         func isTrimmed(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
@@ -495,7 +551,7 @@ final class RecordReader {
 
     /// A short line ending with a colon, or in capitals: a section heading.
     static func looksLikeHeading(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        let t = line.trimming { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard !t.isEmpty, t.count < 45 else { return false }
         if t.hasSuffix(":") { return true }
         let letters = t.filter(\.isLetter)
