@@ -18,7 +18,17 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         let body = s.drop { CharacterSetLite.punctuation.contains($0) }
         let head = body.prefix { $0.isLetter }.lowercased()
         guard body.first?.isNumber == true || isDayOrMonth(head) else { return nil }
-        var words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(4).map { String($0) }
+        // The first four words (split at spaces, tabs and commas), without splitting the rest.
+        let isSeparator = { (c: Character) in c == " " || c == "\t" || c == "," }
+        var words: [String] = []
+        var rest = s
+        while words.count < 4 {
+            rest = rest.drop(while: isSeparator)
+            guard !rest.isEmpty else { break }
+            let word = rest.prefix { !isSeparator($0) }
+            words.append(String(word))
+            rest = rest[word.endIndex...]
+        }
         guard !words.isEmpty else { return nil }
         if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
         guard let first = words.first else { return nil }
@@ -35,13 +45,15 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         var i = 0
         let d = trimmed(first).lowercased()
         let digits = d.prefix { $0.isNumber }
-        if !digits.isEmpty, let n = Int(digits), ["", "st", "nd", "rd", "th"].contains(String(d.dropFirst(digits.count))) {
+        if !digits.isEmpty, let n = Int(digits), ordinalSuffixes.contains(String(d.dropFirst(digits.count))) {
             dayNumber = n; i = 1
         }
         guard i < words.count, let month = months[trimmed(words[i]).lowercased()] else { return nil }
         guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
         return valid(year, month, dayNumber ?? 1)
     }
+
+    static let ordinalSuffixes: Set<String> = ["", "st", "nd", "rd", "th"]
 
     /// "mon", "friday", "sept": a lower-case weekday or month name, as a date may start with.
     static func isDayOrMonth(_ word: String) -> Bool { weekdays.contains(word) || months[word] != nil }
@@ -98,6 +110,9 @@ struct EntryDates {
         }
     }
 
+    /// The first letters of weekday and month names.
+    private static let dayOrMonthInitials: Set<UInt8> = Set((RecordDate.weekdays.map { $0 } + RecordDate.months.keys).compactMap(\.utf8.first))
+
     /// False when the line is sure not to start with a date: its first word, in ASCII letters, is
     /// no weekday or month name (what `RecordDate.parse` checks first, without making strings).
     private static func mayStartDate(_ b: [UInt8], letters p: Int) -> Bool {
@@ -105,6 +120,7 @@ struct EntryDates {
         while e < b.count && e - p <= 9, (b[e] | 0x20) >= 0x61 && (b[e] | 0x20) <= 0x7A { e += 1 }
         if e < b.count && b[e] >= 0x80 { return true }           // a non-ASCII letter or mark may follow
         guard e - p >= 3 && e - p <= 9 else { return false }    // "may" … "wednesday"
+        guard Self.dayOrMonthInitials.contains(b[p] | 0x20) else { return false }
         return RecordDate.isDayOrMonth(String(decoding: b[p..<e].map { $0 | 0x20 }, as: UTF8.self))
     }
 

@@ -99,21 +99,20 @@ public struct People: Sendable {
         var previous = -1
         for i in candidates where i != previous {
             previous = i
-            var p = all[i]
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
-            let titlesAgree = title == nil || (p.title == nil ? Self.fits(title: title!, p) : Self.sameGender(title!, p.title!))
-            let match = (isSameSurname && titlesAgree && (forename == nil || p.forename == nil || isSameForename))
+            let titlesAgree = title == nil || (all[i].title == nil ? Self.fits(title: title!, all[i]) : Self.sameGender(title!, all[i].title!))
+            let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
-                || (forename == nil && surname == nil && kin != nil && p.kinship == kin)
+                || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             if match {
-                let named = (p.forename, p.surname, p.kinship)
-                if p.title == nil { p.title = title }
-                if p.forename == nil { p.forename = forename }
-                if p.surname == nil { p.surname = surname }
-                if p.kinship == nil { p.kinship = kin }
-                if (p.forename != nil && p.surname != nil) && !Self.hasTwoWords(p.name) { p.name = "\(p.forename!) \(p.surname!)" }
-                all[i] = p
-                if named != (p.forename, p.surname, p.kinship) { reindex(i) }
+                // Filled in place: copying the person out and back is slow.
+                var renamed = false
+                if all[i].title == nil && title != nil { all[i].title = title }
+                if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
+                if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
+                if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
+                if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)" }
+                if renamed { reindex(i) }
                 return i
             }
         }

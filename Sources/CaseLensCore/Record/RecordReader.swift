@@ -82,7 +82,8 @@ final class RecordReader {
                 let (namePart, paren) = Self.nameAndParenthesis(item)
                 // A name, not a sentence: "Health visitor: Kirsty has missed two appointments" names nobody.
                 if namePart.split(separator: " ").contains(where: { w in
-                    (w.first?.isLowercase ?? false) && !Self.nameParticles.contains(String(w)) }) { continue }
+                    (w.first.map { $0.asciiValue.map { $0 >= 0x61 && $0 <= 0x7A } ?? $0.isLowercase } ?? false)
+                        && !Self.nameParticles.contains(String(w)) }) { continue }
                 var nameWords = capitalisedRun(namePart)
                 var kinFromName: String? = nil
                 if nameWords.count == 1, words.kind(of: nameWords[0]).contains(.kin) {
@@ -123,10 +124,13 @@ final class RecordReader {
     private func fieldStarts() -> [(line: Int, start: Int)] {
         document.bytes.withUnsafeBufferPointer { b in
             var starts: [(line: Int, start: Int)] = []
-            for (lineIndex, start) in document.lineStarts.enumerated() {
-                var end = start, hasColon = false
-                while end < b.count && b[end] != 0x0A { if b[end] == 0x3A { hasColon = true }; end += 1 }
-                guard hasColon else { continue }
+            var from = 0
+            while let colon = ByteSearch.firstIndex(of: 0x3A, in: b, from: from) {
+                let lineIndex = document.line(of: colon) - 1
+                let start = document.lineStarts[lineIndex]
+                var end = colon
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                from = end + 1
                 starts.append((lineIndex, start))
                 var run = 0
                 for q in start..<end {
@@ -203,7 +207,8 @@ final class RecordReader {
     private func capitalisedRun(_ text: String) -> [String] {
         var run: [String] = []
         for w in text.split(separator: " ") {
-            guard run.count < 4, let f = w.first, f.isUppercase, !words.kind(of: w).contains(.notName),
+            guard run.count < 4, let f = w.first, f.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? f.isUppercase,
+                  !words.kind(of: w).contains(.notName),
                   !w.hasSuffix("'s"), !w.hasSuffix("’s") else { break }
             run.append(String(w))
         }
