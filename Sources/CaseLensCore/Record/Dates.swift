@@ -105,6 +105,7 @@ struct EntryDates {
             if c >= 0x41 && !Self.mayStartDate(b, letters: p) { continue }
             var e = p
             while e < b.count && e - p < 40 && b[e] != 0x0A { e += 1 }
+            if c <= 0x39 && !Self.mayStartDate(b, digits: p..<e) { continue }
             let line = String(decoding: b[p..<e], as: UTF8.self)
             if let date = RecordDate.parse(prefixOf: Substring(line)) { starts.append((p, date)) }
         }
@@ -122,6 +123,29 @@ struct EntryDates {
         guard e - p >= 3 && e - p <= 9 else { return false }    // "may" … "wednesday"
         guard Self.dayOrMonthInitials.contains(b[p] | 0x20) else { return false }
         return RecordDate.isDayOrMonth(String(decoding: b[p..<e].map { $0 | 0x20 }, as: UTF8.self))
+    }
+
+    /// False when the line at `range`, which starts with a digit, is sure not to start with a
+    /// date: its first word is not three numbers ("02/05/2024") and its second, in ASCII, is no
+    /// month ("2nd May 2024"); what `RecordDate.parse` needs, without making strings.
+    private static func mayStartDate(_ b: [UInt8], digits range: Range<Int>) -> Bool {
+        func isSeparator(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x2C }
+        var i = range.lowerBound, separators = 0
+        while i < range.upperBound && !isSeparator(b[i]) {
+            if b[i] >= 0x80 { return true }
+            if b[i] == 0x2F || b[i] == 0x2E || b[i] == 0x2D { separators += 1 }
+            i += 1
+        }
+        if separators >= 2 { return true }
+        while i < range.upperBound && isSeparator(b[i]) { i += 1 }
+        var lo = i, hi = i
+        while hi < range.upperBound && !isSeparator(b[hi]) { if b[hi] >= 0x80 { return true }; hi += 1 }
+        // Trimmed of CharacterSetLite.punctuation, as parse trims it.
+        func isPunctuation(_ c: UInt8) -> Bool { [0x3A, 0x3B, 0x2C, 0x2E, 0x2D, 0x28, 0x29, 0x5B, 0x5D].contains(c) }
+        while lo < hi && isPunctuation(b[lo]) { lo += 1 }
+        while hi > lo && isPunctuation(b[hi - 1]) { hi -= 1 }
+        guard hi - lo >= 3 && hi - lo <= 9 else { return false }
+        return RecordDate.months[String(decoding: b[lo..<hi].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)] != nil
     }
 
     /// The date of the entry containing `offset`, if the record is dated there.

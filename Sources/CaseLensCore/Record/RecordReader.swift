@@ -10,6 +10,8 @@ final class RecordReader {
     /// Titles, family words, words that are never names, field labels …
     let words: RecordWords
     let sentenceOf: (Int) -> Range<Int>
+    /// `isBareBaseForm(_:)` answers so far.
+    private var bareBaseForms: [String: Bool] = [:]
 
     init(document: Document, tokens: [Token], cues: [RecordCue: [RawMatch]], compiled: CompiledLexicon, sentenceOf: @escaping (Int) -> Range<Int>) {
         self.document = document; self.tokens = tokens; self.cues = cues; self.compiled = compiled
@@ -190,7 +192,7 @@ final class RecordReader {
             if let lemma = compiled.patterns[Int(m.pattern)].elements.first?.first?.first?.family {
                 let w = lower(k)
                 // Only the lemma itself can be its base form.
-                if w == lemma, lexicon.morphology.form(of: w, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma { continue }
+                if w == lemma, isBareBaseForm(lemma) { continue }
             }
             var subject = k..<k
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
@@ -207,6 +209,15 @@ final class RecordReader {
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
             }
         }
+    }
+
+    /// Whether a lemma written as it is can only be the base form ("abuse", not "hit"); asked of
+    /// the morphology once per lemma and record.
+    private func isBareBaseForm(_ lemma: String) -> Bool {
+        if let known = bareBaseForms[lemma] { return known }
+        let bare = lexicon.morphology.form(of: lemma, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma
+        bareBaseForms[lemma] = bare
+        return bare
     }
 
     /// True when only a comma and spaces separate two tokens ("Mum, Samira Hussain").
@@ -339,6 +350,12 @@ final class RecordReader {
         var lo = range.lowerBound, hi = range.upperBound
         // An ASCII byte other than white space, followed by ASCII, ends a Character that trimming
         // keeps: 45 of them make the line too long.
+        // Neither ending with a colon nor in capitals: a lower-case ASCII letter after ASCII is a
+        // letter Character of its own that is not upper case.
+        var last = hi
+        while last > lo && (b[last - 1] == 0x20 || b[last - 1] == 0x09 || b[last - 1] == 0x0D || b[last - 1] == 0x0A) { last -= 1 }
+        if last > lo && b[last - 1] != 0x3A,
+           (lo..<last).contains(where: { p in b[p] >= 0x61 && b[p] <= 0x7A && (p == lo || b[p - 1] < 0x80) }) { return false }
         var sure = 0
         for p in lo..<hi where b[p] < 0x80 && b[p] != 0x20 && b[p] != 0x09 && b[p] != 0x0D && b[p] != 0x0A && (p + 1 == hi || b[p + 1] < 0x80) {
             sure += 1
