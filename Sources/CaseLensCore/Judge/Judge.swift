@@ -311,7 +311,7 @@ struct Judge {
 
     /// `s` with each run of white space made one space, and none at either end.
     static func collapseSpaces(_ s: String) -> String {
-        if ByteWhiteSpace.standsAlone(in: s) { return collapseASCIISpaces(s) }
+        if SimpleText.whiteSpaceStandsAlone(in: s) { return collapseASCIISpaces(s) }
         var out = ""
         var space = false
         for ch in s {
@@ -323,7 +323,7 @@ struct Judge {
         return out
     }
 
-    /// `collapseSpaces` on the bytes, for text whose white space stands alone (`ByteWhiteSpace`):
+    /// `collapseSpaces` on the bytes, for text whose white space stands alone (`SimpleText`):
     /// tab, line feed, vertical tab, form feed, carriage return and space.
     private static func collapseASCIISpaces(_ s: String) -> String {
         var out: [UInt8] = []

@@ -20,7 +20,7 @@ public enum SuggestionTemplate {
     /// match) leave no double spaces behind.
     public static func render(_ template: String, _ v: Values) -> String {
         let filled = substitute(template, v)
-        if ByteWhiteSpace.standsAlone(in: filled) {
+        if SimpleText.whiteSpaceStandsAlone(in: filled) {
             // Every space is a character of its own: the same on the bytes.
             var out: [UInt8] = []
             out.reserveCapacity(filled.utf8.count)

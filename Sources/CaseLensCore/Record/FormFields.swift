@@ -163,21 +163,27 @@ extension RecordReader {
 
     /// The items of a field value: cut at commas, semicolons, "&" and " and " outside brackets.
     static func splitTopLevel(_ s: String) -> [String] {
+        SimpleText.charactersAreScalars(in: s) ? splitTopLevel(s, reading: s.unicodeScalars) : splitTopLevel(s, reading: s)
+    }
+
+    /// `splitTopLevel(_:)` reading `s` through `view`: its Characters, or its scalars where those are the same.
+    private static func splitTopLevel<View: BidirectionalCollection>(_ s: String, reading view: View) -> [String]
+    where View.Element: Equatable & ExpressibleByUnicodeScalarLiteral, View.Index == String.Index {
         var out: [String] = [], depth = 0
-        var start = s.startIndex
+        var start = view.startIndex
         // How much of " and " the current item ends with.
         var and = 0
-        let andWord: [Character] = [" ", "a", "n", "d", " "]
-        var i = s.startIndex
-        while i < s.endIndex {
-            let ch = s[i]
-            let next = s.index(after: i)
+        let andWord: [View.Element] = [" ", "a", "n", "d", " "]
+        var i = view.startIndex
+        while i < view.endIndex {
+            let ch = view[i]
+            let next = view.index(after: i)
             defer { i = next }
             if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
             if depth == 0 && (ch == "," || ch == ";" || ch == "&") { out.append(String(s[start..<i])); start = next; and = 0; continue }
             and = ch == andWord[and] ? and + 1 : ch == " " ? 1 : 0
             if and == andWord.count {
-                if depth == 0 { out.append(String(s[start..<next].dropLast(andWord.count))); start = next; and = 0 }
+                if depth == 0 { out.append(String(s[start..<view.index(next, offsetBy: -andWord.count)])); start = next; and = 0 }
                 else { and = 1 }
             }
         }
@@ -185,12 +191,20 @@ extension RecordReader {
         return out.map { $0.trimming { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "." } }.filter { !$0.isEmpty }
     }
 
+    /// The name part of a field item and what its brackets say: "Tia Khan (7)" → ("Tia Khan", "7").
     static func nameAndParenthesis(_ item: String) -> (String, String) {
-        guard let open = item.firstIndex(of: "(") else {
-            let cut = item.firstIndex(where: { $0 == "-" || $0 == "–" }) ?? item.endIndex
+        SimpleText.charactersAreScalars(in: item) ? nameAndParenthesis(item, reading: item.unicodeScalars)
+            : nameAndParenthesis(item, reading: item)
+    }
+
+    /// `nameAndParenthesis(_:)` reading `item` through `view`, as `splitTopLevel(_:reading:)` does.
+    private static func nameAndParenthesis<View: BidirectionalCollection>(_ item: String, reading view: View) -> (String, String)
+    where View.Element: Equatable & ExpressibleByUnicodeScalarLiteral, View.Index == String.Index {
+        guard let open = view.firstIndex(of: "(") else {
+            let cut = view.firstIndex(where: { $0 == "-" || $0 == "–" }) ?? view.endIndex
             return (String(item[..<cut]).trimming { $0 == " " }, "")
         }
-        let close = item[open...].firstIndex(of: ")") ?? item.endIndex
-        return (String(item[..<open]).trimming { $0 == " " }, String(item[item.index(after: open)..<close]))
+        let close = view[open...].firstIndex(of: ")") ?? view.endIndex
+        return (String(item[..<open]).trimming { $0 == " " }, String(item[view.index(after: open)..<close]))
     }
 }

@@ -1,11 +1,12 @@
-/// Tells when the white space of a text can be handled byte by byte.
-enum ByteWhiteSpace {
+/// Tells when a text can be read by bytes or by Unicode scalars rather than by Characters, which
+/// is many times slower, with the same result.
+enum SimpleText {
     /// True when every white-space Character of `s` is ASCII white space (space, tab, line feed,
     /// vertical tab, form feed, carriage return; CR LF is one Character) standing alone: there is
     /// none outside ASCII, and no ASCII white space has a combining mark after it or a prepended
     /// mark before it. Then collapsing or trimming white space, or comparing with " ", gives the
     /// same on the bytes as on the Characters.
-    static func standsAlone(in s: String) -> Bool {
+    static func whiteSpaceStandsAlone(in s: String) -> Bool {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         var previous: Unicode.Scalar = "\0"
         for u in s.unicodeScalars {
@@ -13,6 +14,28 @@ enum ByteWhiteSpace {
                 if isSpace(u) && isPrepend(previous) { return false }
             } else if u.properties.isWhitespace || (isSpace(previous) && mayExtend(u)) {
                 return false
+            }
+            previous = u
+        }
+        return true
+    }
+
+    /// True when every Character of `s` is one Unicode scalar and no scalar outside ASCII equals an
+    /// ASCII one under normalisation: no combining, joining or prepended marks, no Hangul jamo or
+    /// regional indicators, no CR LF, no Greek question mark, Greek varia or Kelvin sign. Then
+    /// reading `s.unicodeScalars`, comparing scalars with literals, gives what reading `s` does.
+    static func charactersAreScalars(in s: String) -> Bool {
+        var previous: Unicode.Scalar = "\0"
+        for u in s.unicodeScalars {
+            if u.isASCII {
+                if u == "\n" && previous == "\r" { return false }
+            } else if mayExtend(u) || isPrepend(u) || u.properties.generalCategory == .format {
+                return false
+            } else {
+                switch u.value {
+                case 0x037E, 0x1FEF, 0x212A, 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x1F1E6...0x1F1FF: return false
+                default: break
+                }
             }
             previous = u
         }
