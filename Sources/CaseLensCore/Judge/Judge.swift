@@ -18,6 +18,9 @@ struct Judge {
     private let sentences: LazySentences
     /// What reading the whole record found (people, outcomes, plan actions).
     private(set) var record = RecordModel()
+    /// The record's people as suggestions name them (the same for every finding).
+    private var names = (perpetrator: SuggestionTemplate.unknownPerpetrator, victim: SuggestionTemplate.unknownVictim,
+                         children: "the children")
 
     init(document: Document, tokens: [Token], compiled: CompiledLexicon) {
         self.document = document; self.tokens = tokens; self.compiled = compiled
@@ -72,6 +75,10 @@ struct Judge {
         }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
+        let children = record.children.map(\.display)
+        names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
+                 record.victim?.display ?? SuggestionTemplate.unknownVictim,
+                 children.isEmpty ? "the children" : Self.list(children))
         let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
         for (m, r, s) in inSentence {
@@ -238,7 +245,8 @@ struct Judge {
         for (e, r) in a.ranges {
             var text = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end))
             // "The children …" at the start of a sentence reads "the children" once moved.
-            if let first = text.split(separator: " ").first, Self.functionWords.contains(String(first)) {
+            let first = text.drop { $0 == " " }.prefix { $0 != " " }
+            if !first.isEmpty, Self.functionWords.contains(String(first)) {
                 text = first.lowercased() + text.dropFirst(first.count)
             }
             elements[e] = text
@@ -247,10 +255,7 @@ struct Judge {
         if let (lemma, k) = a.family {
             form = compiled.lexicon.morphology.form(of: compiled.vocabulary.word(tokens[k].id), lemma: lemma)
         }
-        let children = record.children.map(\.display)
-        return SuggestionTemplate.Values(perpetrator: record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
-                                         victim: record.victim?.display ?? SuggestionTemplate.unknownVictim,
-                                         children: children.isEmpty ? "the children" : Self.list(children),
+        return SuggestionTemplate.Values(perpetrator: names.perpetrator, victim: names.victim, children: names.children,
                                          elements: elements, form: form, morphology: compiled.lexicon.morphology)
     }
 
@@ -304,7 +309,9 @@ struct Judge {
         return out
     }
 
+    /// `s` with each run of white space made one space, and none at either end.
     static func collapseSpaces(_ s: String) -> String {
+        if SimpleText.whiteSpaceStandsAlone(in: s) { return collapseASCIISpaces(s) }
         var out = ""
         var space = false
         for ch in s {
@@ -314,5 +321,20 @@ struct Judge {
             out.append(ch)
         }
         return out
+    }
+
+    /// `collapseSpaces` on the bytes, for text whose white space stands alone (`SimpleText`):
+    /// tab, line feed, vertical tab, form feed, carriage return and space.
+    private static func collapseASCIISpaces(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for c in s.utf8 {
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = true; continue }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -19,8 +19,17 @@ public enum SuggestionTemplate {
     /// Fills in a template. Placeholders that fill with nothing (an optional element that did not
     /// match) leave no double spaces behind.
     public static func render(_ template: String, _ v: Values) -> String {
+        let filled = substitute(template, v)
+        if SimpleText.whiteSpaceStandsAlone(in: filled) {
+            // Every space is a character of its own: the same on the bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(filled.utf8.count)
+            for c in filled.utf8 where !(c == 0x20 && (out.isEmpty || out.last == 0x20)) { out.append(c) }
+            while out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
         var collapsed = ""
-        for ch in substitute(template, v) {
+        for ch in filled {
             if ch == " " && (collapsed.isEmpty || collapsed.last == " ") { continue }
             collapsed.append(ch)
         }

@@ -18,6 +18,8 @@ public struct CompiledLexicon: Sendable {
     /// Exceptions, unless-in-sentence, negation and speech cues, for judging candidates.
     public let context: Automaton
     let patterns: [CompiledPattern]
+    /// The record's word lists (titles, family words, field labels …) for the record reader.
+    let recordWords: RecordWords
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
     /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
     public let hasSources: Bool
@@ -56,6 +58,7 @@ public struct CompiledLexicon: Sendable {
         self.automaton = Automaton(patterns: patterns, vocabularySize: size, stage: .candidates)
         self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
+        self.recordWords = RecordWords(lexicon.record)
         self.hasSources = true
     }
 
@@ -64,6 +67,7 @@ public struct CompiledLexicon: Sendable {
          automata: (rules: Automaton, recordCues: Automaton, context: Automaton), hasSources: Bool) {
         self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
+        self.recordWords = RecordWords(lexicon.record)
         self.hasSources = hasSources
     }
 }

@@ -17,8 +17,18 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         // Most lines start with neither a number nor a day or month name: decide that cheaply.
         let body = s.drop { CharacterSetLite.punctuation.contains($0) }
         let head = body.prefix { $0.isLetter }.lowercased()
-        guard body.first?.isNumber == true || weekdays.contains(head) || months[head] != nil else { return nil }
-        var words = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(4).map { String($0) }
+        guard body.first?.isNumber == true || isDayOrMonth(head) else { return nil }
+        // The first four words (split at spaces, tabs and commas), without splitting the rest.
+        let isSeparator = { (c: Character) in c == " " || c == "\t" || c == "," }
+        var words: [String] = []
+        var rest = s
+        while words.count < 4 {
+            rest = rest.drop(while: isSeparator)
+            guard !rest.isEmpty else { break }
+            let word = rest.prefix { !isSeparator($0) }
+            words.append(String(word))
+            rest = rest[word.endIndex...]
+        }
         guard !words.isEmpty else { return nil }
         if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
         guard let first = words.first else { return nil }
@@ -35,13 +45,18 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         var i = 0
         let d = trimmed(first).lowercased()
         let digits = d.prefix { $0.isNumber }
-        if !digits.isEmpty, let n = Int(digits), ["", "st", "nd", "rd", "th"].contains(String(d.dropFirst(digits.count))) {
+        if !digits.isEmpty, let n = Int(digits), ordinalSuffixes.contains(String(d.dropFirst(digits.count))) {
             dayNumber = n; i = 1
         }
         guard i < words.count, let month = months[trimmed(words[i]).lowercased()] else { return nil }
         guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
         return valid(year, month, dayNumber ?? 1)
     }
+
+    static let ordinalSuffixes: Set<String> = ["", "st", "nd", "rd", "th"]
+
+    /// "mon", "friday", "sept": a lower-case weekday or month name, as a date may start with.
+    static func isDayOrMonth(_ word: String) -> Bool { weekdays.contains(word) || months[word] != nil }
 
     static let weekdays: Set<String> = ["mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
                                         "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
@@ -64,10 +79,13 @@ extension String {
         return needle.isEmpty || hay.withUTF8 { h in needle.withUTF8 { n in ByteSearch.firstIndex(of: n, in: h) != nil } }
     }
 
-    func trimmingCharacters(in set: Set<Character>) -> String {
+    func trimmingCharacters(in set: Set<Character>) -> String { trimming { set.contains($0) } }
+
+    /// This string without the characters at either end for which `isTrimmed` holds.
+    func trimming(_ isTrimmed: (Character) -> Bool) -> String {
         var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        while let f = s.first, isTrimmed(f) { s = s.dropFirst() }
+        while let l = s.last, isTrimmed(l) { s = s.dropLast() }
         return String(s)
     }
 }
@@ -84,11 +102,50 @@ struct EntryDates {
             guard p < b.count else { continue }
             let c = b[p]
             guard (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) else { continue }
+            if c >= 0x41 && !Self.mayStartDate(b, letters: p) { continue }
             var e = p
             while e < b.count && e - p < 40 && b[e] != 0x0A { e += 1 }
+            if c <= 0x39 && !Self.mayStartDate(b, digits: p..<e) { continue }
             let line = String(decoding: b[p..<e], as: UTF8.self)
             if let date = RecordDate.parse(prefixOf: Substring(line)) { starts.append((p, date)) }
         }
+    }
+
+    /// The first letters of weekday and month names.
+    private static let dayOrMonthInitials: Set<UInt8> = Set((RecordDate.weekdays.map { $0 } + RecordDate.months.keys).compactMap(\.utf8.first))
+
+    /// False when the line is sure not to start with a date: its first word, in ASCII letters, is
+    /// no weekday or month name (what `RecordDate.parse` checks first, without making strings).
+    private static func mayStartDate(_ b: [UInt8], letters p: Int) -> Bool {
+        var e = p
+        while e < b.count && e - p <= 9, (b[e] | 0x20) >= 0x61 && (b[e] | 0x20) <= 0x7A { e += 1 }
+        if e < b.count && b[e] >= 0x80 { return true }           // a non-ASCII letter or mark may follow
+        guard e - p >= 3 && e - p <= 9 else { return false }    // "may" … "wednesday"
+        guard Self.dayOrMonthInitials.contains(b[p] | 0x20) else { return false }
+        return RecordDate.isDayOrMonth(String(decoding: b[p..<e].map { $0 | 0x20 }, as: UTF8.self))
+    }
+
+    /// False when the line at `range`, which starts with a digit, is sure not to start with a
+    /// date: its first word is not three numbers ("02/05/2024") and its second, in ASCII, is no
+    /// month ("2nd May 2024"); what `RecordDate.parse` needs, without making strings.
+    private static func mayStartDate(_ b: [UInt8], digits range: Range<Int>) -> Bool {
+        func isSeparator(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x2C }
+        var i = range.lowerBound, separators = 0
+        while i < range.upperBound && !isSeparator(b[i]) {
+            if b[i] >= 0x80 { return true }
+            if b[i] == 0x2F || b[i] == 0x2E || b[i] == 0x2D { separators += 1 }
+            i += 1
+        }
+        if separators >= 2 { return true }
+        while i < range.upperBound && isSeparator(b[i]) { i += 1 }
+        var lo = i, hi = i
+        while hi < range.upperBound && !isSeparator(b[hi]) { if b[hi] >= 0x80 { return true }; hi += 1 }
+        // Trimmed of CharacterSetLite.punctuation, as parse trims it.
+        func isPunctuation(_ c: UInt8) -> Bool { [0x3A, 0x3B, 0x2C, 0x2E, 0x2D, 0x28, 0x29, 0x5B, 0x5D].contains(c) }
+        while lo < hi && isPunctuation(b[lo]) { lo += 1 }
+        while hi > lo && isPunctuation(b[hi - 1]) { hi -= 1 }
+        guard hi - lo >= 3 && hi - lo <= 9 else { return false }
+        return RecordDate.months[String(decoding: b[lo..<hi].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)] != nil
     }
 
     /// The date of the entry containing `offset`, if the record is dated there.

@@ -33,8 +33,11 @@ public struct Person: Sendable, Equatable {
     /// Most pieces of evidence kept per person (the votes still count them all).
     static let evidenceShown = 8
 
-    mutating func addEvidence(_ e: String) {
-        if evidence.count < Self.evidenceShown && !evidence.contains(e) { evidence.append(e) }
+    /// Adds a line of evidence (written only while fewer than `evidenceShown` are kept).
+    mutating func addEvidence(_ e: @autoclosure () -> String) {
+        guard evidence.count < Self.evidenceShown else { return }
+        let e = e()
+        if !evidence.contains(e) { evidence.append(e) }
     }
 
     /// Settles `role` from the evidence: a form field wins, then what the person did or had done to them.
@@ -49,55 +52,67 @@ public struct Person: Sendable, Equatable {
 /// The people of one record.
 public struct People: Sendable {
     public var all: [Person] = []
-    /// Lower-cased surname, forename or kinship → indices into `all`.
-    private var index: [String: [Int]] = [:]
+    /// Lower-cased surname, lower-cased forename and family word (canonical) → indices into `all`.
+    private var bySurname: [String: [Int]] = [:]
+    private var byForename: [String: [Int]] = [:]
+    private var byKin: [String: [Int]] = [:]
 
     private mutating func reindex(_ i: Int) {
         let p = all[i]
-        for key in [p.surname.map { "s:" + $0.lowercased() }, p.forename.map { "f:" + $0.lowercased() }, p.kinship.map { "k:" + $0 }].compactMap({ $0 }) {
-            if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
+        func add(_ key: String?, _ index: inout [String: [Int]]) {
+            if let key, !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
         }
+        add(p.surname?.lowercased(), &bySurname)
+        add(p.forename?.lowercased(), &byForename)
+        add(p.kinship, &byKin)
     }
 
     static let equivalentKin: [String: String] = ["dad": "father", "daddy": "father", "stepdad": "stepfather",
                                                    "mum": "mother", "mummy": "mother", "mom": "mother", "stepmum": "stepmother"]
     static func canonicalKin(_ k: String) -> String { equivalentKin[k] ?? k }
     /// "Mr." → "Mr" (without Foundation, which is slow here).
-    static func withoutDots(_ s: String) -> String { s.contains(".") ? String(s.filter { $0 != "." }) : s }
+    static func withoutDots(_ s: String) -> String { s.utf8.contains(0x2E) ? String(s.filter { $0 != "." }) : s }
 
     /// Finds or adds the person named by `words` (title optional, as written), returning their index.
     mutating func person(named words: [String], titles: Set<String>, kinship: String? = nil) -> Int? {
-        var ws = words.filter { !$0.isEmpty }
+        person(named: words, isTitle: { titles.contains($0) }, kinship: kinship)
+    }
+
+    /// Finds or adds the person named by `words`, returning their index; `isTitle` is asked about
+    /// the first word lower-cased and without dots.
+    mutating func person(named words: [String], isTitle: (String) -> Bool, kinship: String? = nil) -> Int? {
+        var ws = words.contains(where: \.isEmpty) ? words.filter { !$0.isEmpty } : words
         guard !ws.isEmpty else { return nil }
         var title: String? = nil
-        if titles.contains(Self.withoutDots(ws[0].lowercased())) {
+        if isTitle(Self.withoutDots(ws[0].lowercased())) {
             title = Self.withoutDots(ws.removeFirst())
         }
         if ws.isEmpty { return nil }
         let surname = ws.count >= 2 || title != nil ? ws.last! : nil
         let forename = ws.count >= 2 || (title == nil && ws.count == 1) ? ws.first! : nil
         let kin = kinship.map { Self.canonicalKin($0.lowercased()) }
-        var candidates: [Int] = []
-        for key in [surname.map { "s:" + $0.lowercased() }, forename.map { "f:" + $0.lowercased() }, kin.map { "k:" + $0 }].compactMap({ $0 }) {
-            for i in index[key] ?? [] where !candidates.contains(i) { candidates.append(i) }
-        }
+        let sameSurname = surname.flatMap { bySurname[$0.lowercased()] } ?? []
+        let sameForename = forename.flatMap { byForename[$0.lowercased()] } ?? []
+        let sameKin = kin.flatMap { byKin[$0] } ?? []
+        var candidates = sameSurname + sameForename + sameKin
         candidates.sort()
-        for i in candidates {
-            var p = all[i]
-            let sameSurname = surname != nil && p.surname?.lowercased() == surname!.lowercased()
-            let sameForename = forename != nil && p.forename?.lowercased() == forename!.lowercased()
-            let titlesAgree = title == nil || (p.title == nil ? Self.fits(title: title!, p) : Self.sameGender(title!, p.title!))
-            let match = (sameSurname && titlesAgree && (forename == nil || p.forename == nil || sameForename))
-                || (surname == nil && sameForename && title == nil)
-                || (forename == nil && surname == nil && kin != nil && p.kinship == kin)
+        var previous = -1
+        for i in candidates where i != previous {
+            previous = i
+            let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
+            let titlesAgree = title == nil || (all[i].title == nil ? Self.fits(title: title!, all[i]) : Self.sameGender(title!, all[i].title!))
+            let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
+                || (surname == nil && isSameForename && title == nil)
+                || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             if match {
-                if p.title == nil { p.title = title }
-                if p.forename == nil { p.forename = forename }
-                if p.surname == nil { p.surname = surname }
-                if p.kinship == nil { p.kinship = kin }
-                if (p.forename != nil && p.surname != nil) && p.name.split(separator: " ").count < 2 { p.name = "\(p.forename!) \(p.surname!)" }
-                all[i] = p
-                reindex(i)
+                // Filled in place: copying the person out and back is slow.
+                var renamed = false
+                if all[i].title == nil && title != nil { all[i].title = title }
+                if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
+                if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
+                if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
+                if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)" }
+                if renamed { reindex(i) }
                 return i
             }
         }
@@ -107,10 +122,19 @@ public struct People: Sendable {
         return all.count - 1
     }
 
+    /// True when `name` has two or more words between its spaces.
+    static func hasTwoWords(_ name: String) -> Bool {
+        var word = false, gap = false
+        for ch in name {
+            if ch == " " { gap = word } else if gap { return true } else { word = true }
+        }
+        return false
+    }
+
     /// The person a family word refers to ("Dad" → the person linked as father), added if new.
     mutating func person(kin word: String) -> Int {
         let kin = Self.canonicalKin(word.lowercased())
-        if let i = index["k:" + kin]?.first { return i }
+        if let i = byKin[kin]?.first { return i }
         all.append(Person(name: word, kinship: kin))
         reindex(all.count - 1)
         return all.count - 1
@@ -126,16 +150,17 @@ public struct People: Sendable {
         guard let k = p.kinship else { return true }
         let t = title.lowercased()
         if t == "mr" { return !femaleKin.contains(k) }
-        if ["mrs", "ms", "miss"].contains(t) { return !maleKin.contains(k) }
+        if femaleTitles.contains(t) { return !maleKin.contains(k) }
         return true
     }
 
+    static let femaleTitles: Set<String> = ["mrs", "ms", "miss"]
+
     static func sameGender(_ a: String, _ b: String) -> Bool {
-        let female: Set<String> = ["mrs", "ms", "miss"]
         let x = a.lowercased(), y = b.lowercased()
         if x == y { return true }
         if x == "mr" || y == "mr" { return false }
-        return female.contains(x) == female.contains(y)
+        return femaleTitles.contains(x) == femaleTitles.contains(y)
     }
 
     static let determiners: Set<String> = ["the", "his", "her", "their", "children's", "child's", "childrens", "its"]
@@ -150,10 +175,10 @@ public struct People: Sendable {
         guard !words.isEmpty else { return nil }
         let title = Self.personTitles.contains(words[0]) ? words.removeFirst() : nil
         var found: [Int] = []
-        if words.count == 1, title == nil, let kin = index["k:" + Self.canonicalKin(words[0])] {
+        if words.count == 1, title == nil, let kin = byKin[Self.canonicalKin(words[0])] {
             found = kin
         } else if let last = words.last {
-            found = (index["s:" + last] ?? []) + (words.count == 1 && title == nil ? index["f:" + last] ?? [] : [])
+            found = (bySurname[last] ?? []) + (words.count == 1 && title == nil ? byForename[last] ?? [] : [])
             if let title { found = found.filter { i in all[i].title.map { Self.sameGender(title, $0) } ?? Self.fits(title: title, all[i]) } }
         }
         let people = Set(found)

@@ -15,4 +15,18 @@ public enum ByteSearch {
         }
         return nil
     }
+
+    /// The first offset at or after `from` where `byte` occurs in `hay`, eight bytes at a time.
+    public static func firstIndex(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        var i = max(0, from)
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        while i + 8 <= hay.count {
+            let word = UnsafeRawPointer(hay.baseAddress! + i).loadUnaligned(as: UInt64.self) ^ pattern
+            // A zero byte in `word` is a match.
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        while i < hay.count { if hay[i] == byte { return i }; i += 1 }
+        return nil
+    }
 }

@@ -29,19 +29,25 @@ public struct Document: Sendable {
 
     /// 1-based line and column (column counted in Unicode scalars) of a byte offset.
     public func position(of offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let line = self.line(of: offset)
         var column = 1
-        var i = lineStarts[lo]
+        var i = lineStarts[line - 1]
         while i < offset && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         // A continuation byte at `offset` itself belongs to the previous scalar: not counted.
-        return (lo + 1, column)
+        return (line, column)
+    }
+
+    /// 1-based line of a byte offset (`position(of:)` without the column).
+    public func line(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
     }
 
     /// The text of `[start, end)`, invalid UTF-8 replaced by U+FFFD.

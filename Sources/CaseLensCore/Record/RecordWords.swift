@@ -1,0 +1,139 @@
+/// The words the record reader tests text against (titles, family words, words that never start a
+/// name, form-field labels …), looked up by their lower-cased UTF-8 bytes. Built once per compiled
+/// lexicon, so reading a record builds no sets and, for ASCII words, no strings. A class, so that
+/// it is shared rather than copied.
+final class RecordWords: Sendable {
+    /// What a word is to the record reader; a word can be several things.
+    struct Kind: OptionSet, Sendable {
+        let rawValue: UInt32
+        /// "mr", "dr", "dc": may lead a name.
+        static let title = Kind(rawValue: 1 << 0)
+        /// "dr", "dc", "nurse": marks a professional.
+        static let professionalTitle = Kind(rawValue: 1 << 1)
+        /// "father", "mum": a family word.
+        static let kin = Kind(rawValue: 1 << 2)
+        /// "the", "police", "monday": capitalised, but never a name.
+        static let notName = Kind(rawValue: 1 << 3)
+        /// "was", "been", "got": before a harm verb, makes it passive.
+        static let passiveAux = Kind(rawValue: 1 << 4)
+        /// "had", "has", "have".
+        static let perfectAux = Kind(rawValue: 1 << 5)
+        /// "had", "then", "repeatedly": may stand between a subject and its verb ("Mr Platt had kicked").
+        static let betweenSubjectAndVerb = Kind(rawValue: 1 << 6)
+        /// "the", "her", "'s", "whose": before a family word, the name that follows is theirs.
+        static let kinDeterminer = Kind(rawValue: 1 << 7)
+        /// "her", "the", "mum's": may stand between "by" and the agent ("by her ex-partner").
+        static let agentDeterminer = Kind(rawValue: 1 << 8)
+        /// "he", "she", "who": a subject that names no one.
+        static let subjectPronoun = Kind(rawValue: 1 << 9)
+        /// "not", "n't", "never": before an outcome, it did not happen.
+        static let negation = Kind(rawValue: 1 << 10)
+        /// "and", "&", "both": between the actors of a plan action.
+        static let actorJoiner = Kind(rawValue: 1 << 11)
+        /// "action", "actions": a label before a plan action ("Action: Mum to …").
+        static let actionLabel = Kind(rawValue: 1 << 12)
+        /// "by": introduces the agent of a passive verb.
+        static let by = Kind(rawValue: 1 << 13)
+    }
+
+    private let table: Vocabulary
+    private let kinds: [Kind]
+    private let labelRoles: [PersonRole?]
+    /// Labels (longer than three letters) whose mention in a field's brackets gives a role:
+    /// "Scott Ferris (former partner; person causing harm)".
+    let mentionedRoles: [(role: PersonRole, labels: [String])]
+
+    init(_ cues: RecordCues) {
+        var table = Vocabulary(), kinds: [Kind] = [], labelRoles: [PersonRole?] = []
+        func entry(_ word: String) -> Int {
+            let id = Int(table.intern(Array(word.utf8)))
+            if id == kinds.count { kinds.append([]); labelRoles.append(nil) }
+            return id
+        }
+        func add(_ words: [String], _ kind: Kind) {
+            for w in words where !w.isEmpty { kinds[entry(w)].insert(kind) }
+        }
+        func firstLiterals(_ patterns: [Pattern]) -> [String] {
+            patterns.compactMap { p in if case .literal(let w) = p.elements.first { return w.lowercased() }; return nil }
+        }
+        add(firstLiterals(cues.titles) + cues.professionalTitles, .title)
+        add(cues.professionalTitles, .professionalTitle)
+        add(firstLiterals(cues.kinship), .kin)
+        add(["the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "you", "his", "her",
+             "their", "our", "my", "its", "on", "in", "at", "when", "after", "before", "then", "there", "here", "police",
+             "today", "yesterday", "during", "following", "later", "also", "both", "all", "no", "not", "if", "and", "but",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+             "april", "may", "june", "july", "august", "september", "october", "november", "december", "sw", "idva",
+             "someone", "somebody", "nobody", "everyone", "who", "which", "what", "as", "so", "while", "whilst", "once",
+             "however", "although", "because", "since", "until", "did", "does", "had", "has", "have", "was", "were"], .notName)
+        add(["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"], .passiveAux)
+        add(["had", "has", "have"], .perfectAux)
+        add(["had", "has", "have", "then", "also", "again", "repeatedly", "reportedly", "deliberately", "physically",
+             "once", "twice", "previously", "recently", "later"], .betweenSubjectAndVerb)
+        add(["the", "her", "his", "their", "'s", "’s", "a", "an", "whose", "mum's", "dad's"], .kinDeterminer)
+        add(["her", "his", "their", "the", "mum's", "mother's"], .agentDeterminer)
+        add(["he", "she", "they", "i", "we", "you", "it", "who"], .subjectPronoun)
+        add(["not", "n't", "never"], .negation)
+        add(["and", "&", "both"], .actorJoiner)
+        add(["action", "actions"], .actionLabel)
+        add(["by"], .by)
+        // Form-field labels; a family word on its own is a label too ("Father: Dean Morris").
+        for (role, labels) in cues.fields {
+            let r: PersonRole = role == "perpetrator" ? .personCausingHarm : role == "victim" ? .victim
+                : role == "child" ? .child : role == "professional" ? .professional : .unknown
+            for l in labels where !l.isEmpty { labelRoles[entry(l)] = r }
+        }
+        for k in firstLiterals(cues.kinship) where !k.isEmpty {
+            let i = entry(k)
+            if labelRoles[i] == nil { labelRoles[i] = .unknown }
+        }
+        mentionedRoles = [(PersonRole.personCausingHarm, "perpetrator"), (.victim, "victim"), (.professional, "professional")].map { role, key in
+            (role, (cues.fields[key] ?? []).filter { $0.count > 3 })
+        }
+        self.table = table; self.kinds = kinds; self.labelRoles = labelRoles
+    }
+
+    private func id(_ lowered: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = lowered.baseAddress, !lowered.isEmpty else { return nil }
+        let id = table.lookup(base, lowered.count)
+        return id == Vocabulary.unknown ? nil : Int(id)
+    }
+
+    /// What a lower-cased word is (empty for a word no list has).
+    func kind(_ lowered: UnsafeBufferPointer<UInt8>) -> Kind { id(lowered).map { kinds[$0] } ?? [] }
+
+    /// The role a lower-cased form-field label gives (`.unknown` for a family word or a label of
+    /// people without a role), or nil if it is no label.
+    func labelRole(_ lowered: UnsafeBufferPointer<UInt8>) -> PersonRole? { id(lowered).flatMap { labelRoles[$0] } }
+
+    /// What a word is, whatever its case.
+    func kind(of word: some StringProtocol) -> Kind { kind(lowered: word.lowercased()) }
+
+    /// What a word already lower-cased is.
+    func kind(lowered word: some StringProtocol) -> Kind { Self.withUTF8(word) { kind($0) } }
+
+    /// The role a label already lower-cased gives, as `labelRole(_:)`.
+    func labelRole(lowered label: some StringProtocol) -> PersonRole? { Self.withUTF8(label) { labelRole($0) } }
+
+    private static func withUTF8<R>(_ s: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = String(s)
+        return copy.withUTF8(body)
+    }
+
+    /// What the word at `bytes[range]` is, whatever its case: ASCII is folded on the stack, other
+    /// text lower-cased as a String (invalid UTF-8 read as U+FFFD), as `String.lowercased()` would.
+    func kind(of bytes: [UInt8], _ range: Range<Int>) -> Kind {
+        let n = range.count
+        guard n <= 32, !bytes[range].contains(where: { $0 >= 0x80 }) else {
+            return kind(of: String(decoding: bytes[range], as: UTF8.self))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            for i in 0..<n {
+                let c = bytes[range.lowerBound + i]
+                buffer[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            }
+            return kind(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+}
