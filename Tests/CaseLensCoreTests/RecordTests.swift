@@ -147,5 +147,9 @@ final class RecordTests: XCTestCase {
         }
         XCTAssertEqual(RecordDate.parse(prefixOf: "May 2024"), RecordDate(year: 2024, month: 5, day: 1))
         XCTAssertNil(RecordDate.parse(prefixOf: "Mum said"))
+        // Number-like characters that are not ASCII digits, and runs too long for an Int: no date, no crash.
+        for s in ["½/3/2024", "Monday ½/3/2024", "３/５/２０２４", "99999999999999999999/1/2024", "1/2/99999999999999999999"] {
+            XCTAssertNil(RecordDate.parse(prefixOf: Substring(s)), s)
+        }
     }
 }

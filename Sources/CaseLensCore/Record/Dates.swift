@@ -33,8 +33,9 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         if weekdays.contains(words[0].lowercased()) { words.removeFirst() }
         guard let first = words.first else { return nil }
         let numeric = first.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        if numeric.count == 3, numeric.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-            let a = numeric.map { Int($0)! }
+        // ASCII digits only: "½" and "３" are numbers too, and a long run overflows `Int`.
+        let a = numeric.compactMap { $0.allSatisfy { $0.isASCII && $0.isNumber } ? Int($0) : nil }
+        if numeric.count == 3, a.count == 3 {
             // Trailing punctuation such as "02/05/2024:" is fine.
             if numeric[0].count == 4 { return valid(a[0], a[1], a[2]) }
             let year = a[2] < 100 ? 2000 + a[2] : a[2]
