@@ -56,6 +56,33 @@ final class RecordTests: XCTestCase {
         XCTAssertTrue(rules("Plan:\n- Mum to call the police if he returns.").contains { $0.hasPrefix("victim-tasked.") })
     }
 
+    func testAHarmWordAfterADeterminerIsANounWithNoSubject() {
+        let r = report("Wayne lives with Shannon Kirby. Wayne has given Shannon a few slaps when he is coming down off crack.")
+        XCTAssertNotEqual(role(r, "Shannon"), .personCausingHarm)
+    }
+
+    func testTheNameBeforeAMatchIsItsSubject() {
+        // The pattern "was very hostile to the social worker" has no subject of its own: the name
+        // just before it is read as the subject, and resolved by the record.
+        let note = """
+        Person causing harm: Lee Price (father)
+        Victim: Dana Price (mother)
+
+        Lee punched Dana on 3 May. Lee was very hostile to the social worker. Dana was very hostile to the social worker.
+        """
+        let found = report(note).findings.filter { $0.rule == "pathologising.hostile-to-professionals" }
+        XCTAssertEqual(found.map(\.line), [4], "\(found)")
+        XCTAssertEqual(found.first.map { Array(note.utf8)[..<$0.start!] }.map { String(decoding: $0.suffix(5), as: UTF8.self) }, "Dana ")
+    }
+
+    func testATitledNameDoesNotPushNegationOutOfReach() {
+        XCTAssertFalse(rules("There is no suggestion that Mrs Dhillon has failed to protect the children.").contains("victim-blaming.failure-to-protect"))
+        XCTAssertFalse(rules("There is no suggestion that Ms Kelly Grant failed to protect the children.").contains("victim-blaming.failure-to-protect"))
+        XCTAssertTrue(rules("Mrs Dhillon has failed to protect the children.").contains("victim-blaming.failure-to-protect"))
+        // Untitled words still count: the window is three words.
+        XCTAssertTrue(rules("No action was taken after she failed to protect the children.").contains("victim-blaming.failure-to-protect"))
+    }
+
     func testReferentNeedsOneAgreeingPerson() {
         var people = People()
         let titles: Set<String> = ["mr", "ms", "mrs", "miss"]

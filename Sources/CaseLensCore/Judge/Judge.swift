@@ -90,7 +90,7 @@ struct Judge {
             }
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(compiled.patterns[Int(m.pattern)].elements, tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
-            if aboutPersonCausingHarm(rule, compiled.patterns[Int(m.pattern)].roles, alignment) { continue }
+            if aboutPersonCausingHarm(rule, m, compiled.patterns[Int(m.pattern)].roles, alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins.
@@ -157,7 +157,7 @@ struct Judge {
 
     /// True when a negation cue ends within the few words before `m`, in its sentence.
     private func negated(_ m: RawMatch, _ cues: [RawMatch], sentence s: Range<Int>) -> Bool {
-        var i = lowerBound(cues, lastAtLeast: m.first - Int32(Self.negationWindow))
+        var i = lowerBound(cues, lastAtLeast: Int32(negationWindowStart(m)))
         while i < cues.count && cues[i].last < m.first {
             if s.contains(Int(tokens[Int(cues[i].first)].start)) { return true }
             i += 1
@@ -165,25 +165,58 @@ struct Judge {
         return false
     }
 
+    /// The first token of the negation window before `m`: `negationWindow` words, where a titled
+    /// name counts as one ("There is no suggestion that Mrs Dhillon has failed to protect").
+    private func negationWindowStart(_ m: RawMatch) -> Int {
+        var j = Int(m.first) - 1, words = 0
+        while j >= 0 && words < Self.negationWindow {
+            // Up to two capitalised words after a title: "Mrs Dhillon", "Ms Kelly Grant".
+            var k = j
+            while k >= 0, j - k < 2, tokens[k].flags.contains(.capitalised), !isPersonTitle(k) { k -= 1 }
+            j = k >= 0 && k < j && isPersonTitle(k) ? k - 1 : j - 1
+            words += 1
+        }
+        return j + 1
+    }
+
+    private func isPersonTitle(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return t.end - t.start <= 4 && People.personTitles.contains(document.text(Int(t.start), Int(t.end)).lowercased())
+    }
+
     /// Categories whose critique needs the words' subject to be the adult victim.
     static let victimSubjectCategories: Set<Category> = [.victimBlaming, .victimTasked, .pathologising, .doubting]
 
-    /// True when a victim-directed rule's subject ("Mum", "Ms Grant": its `@victim` words, or a
-    /// `<Name>` that opens the pattern) refers, by the record's own evidence, to the person causing
-    /// harm: an abusive mother set actions in a plan is good practice, not a victim set to manage
-    /// her abuser. Pronouns are never resolved.
-    private func aboutPersonCausingHarm(_ rule: Rule, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
+    /// True when a victim-directed rule's subject ("Mum", "Ms Grant": its `@victim` words, a
+    /// `<Name>` that opens the pattern, or for a pathologising label without either the name just
+    /// before the match, as in "Lee «was very hostile to the social worker»") refers, by the record's own
+    /// evidence, to the person causing harm: an abusive mother set actions in a plan is good
+    /// practice, not a victim set to manage her abuser. Pronouns are never resolved.
+    private func aboutPersonCausingHarm(_ rule: Rule, _ m: RawMatch, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
         guard Self.victimSubjectCategories.contains(rule.category) else { return false }
+        var subjects: [ClosedRange<Int>] = []
         for (i, role) in roles.enumerated() where role == "victim" || (i == 0 && role == "name") {
-            guard var r = alignment.ranges[i + 1] else { continue }
+            if let r = alignment.ranges[i + 1] { subjects.append(r) }
+        }
+        // A label with no subject in its pattern describes the name just before it.
+        if rule.category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }),
+           let r = nameRun(endingBefore: Int(m.first)) { subjects.append(r) }
+        for var r in subjects {
             // "Ms «Grant to keep …»": a title just before the name belongs to it.
-            if r.lowerBound > 0, People.personTitles.contains(document.text(Int(tokens[r.lowerBound - 1].start), Int(tokens[r.lowerBound - 1].end)).lowercased()) {
-                r = (r.lowerBound - 1)...r.upperBound
-            }
+            if r.lowerBound > 0, isPersonTitle(r.lowerBound - 1) { r = (r.lowerBound - 1)...r.upperBound }
             let words = tokens[r].map { document.text(Int($0.start), Int($0.end)) }
             if record.people.referent(of: words)?.role == .personCausingHarm { return true }
         }
         return false
+    }
+
+    /// The capitalised words (up to three) just before token `k` in its clause: "Lee «was …»",
+    /// "Ms Kelly Grant «has …»".
+    private func nameRun(endingBefore k: Int) -> ClosedRange<Int>? {
+        var j = k - 1
+        while j >= 0, k - j <= 3, tokens[j].flags.contains(.capitalised), !tokens[j].flags.contains(.number),
+              !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak) { j -= 1 }
+        return j + 1 < k ? (j + 1)...(k - 1) : nil
     }
 
     /// The first token starting at or after byte `offset`.

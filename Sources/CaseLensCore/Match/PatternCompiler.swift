@@ -56,13 +56,20 @@ struct CompiledPattern: Sendable {
 
     /// The role class of each top-level element of `pattern`, or nil.
     static func roles(of pattern: Pattern) -> [String?] {
-        pattern.elements.map { element in
+        func role(_ element: PatternElement) -> String? {
             switch element {
             case .role(let name), .optional(.role(let name)): return name
             case .anyName, .optional(.anyName): return "name"
+            // "(@victim|<Name>)": the victim's words or a name, whichever matched.
+            case .group(let alternatives), .optional(.group(let alternatives)):
+                let roles = alternatives.map { $0.count == 1 ? role($0[0]) : nil }
+                guard roles.allSatisfy({ $0 != nil }) else { return nil }
+                return roles.contains("victim") && roles.allSatisfy({ $0 == "victim" || $0 == "name" }) ? "victim"
+                    : roles.allSatisfy({ $0 == "name" }) ? "name" : nil
             default: return nil
             }
         }
+        return pattern.elements.map(role)
     }
 }
 
