@@ -61,6 +61,8 @@ struct Audit: ParsableCommand {
         case .csv: formatter = CSVFormatter()
         case .sarif: formatter = SARIFFormatter(rules: compiled.lexicon.rules)
         }
+        // Sentence fingerprints only where something reads them.
+        options.fingerprints = format == .sarif || writeBaseline != nil
         let run = AuditRun(auditor: Auditor(compiled: compiled, options: options, formatter: formatter),
                            formatter: formatter, output: FDWriter(fd: STDOUT_FILENO), status: input.statusLine())
         run.collectBaselineKeys = writeBaseline != nil

@@ -49,7 +49,9 @@ struct Summary: ParsableCommand {
         let paths = sources.filter { !jsonl.contains($0) }
         for path in jsonl { check = read(path, into: check) }
         if !paths.isEmpty {
-            let run = AuditRun(auditor: Auditor(compiled: compiled, options: input.auditOptions(), formatter: nil),
+            var options = input.auditOptions()
+            options.fingerprints = false          // a summary counts findings; it reads no fingerprints
+            let run = AuditRun(auditor: Auditor(compiled: compiled, options: options, formatter: nil),
                                formatter: nil, output: FDWriter(fd: STDOUT_FILENO), status: input.statusLine())
             var audited = check
             run.onRecord = { audited.add(SummaryRecord($0)) }

@@ -9,6 +9,9 @@ public struct AuditOptions: Sendable {
     public var jobs: Int
     /// Findings already reviewed: not reported.
     public var baseline: Baseline?
+    /// Whether to fingerprint each finding's sentence (for a baseline, or SARIF's fingerprints).
+    /// Always done with a `baseline`; otherwise only on request, as it costs a pass over each sentence.
+    public var fingerprints = true
 
     public init(walk: WalkOptions = WalkOptions(), csv: CSVOptions = CSVOptions(), jobs: Int? = nil, baseline: Baseline? = nil) {
         self.walk = walk; self.csv = csv; self.baseline = baseline
@@ -159,14 +162,16 @@ final class RecordWorker {
         var events: [AuditStep.Event] = report.warnings.map { .warning(path: source.name, message: $0) }
         var kept: [Finding] = [], prints: [String] = [], keys: [BaselineKey] = []
         var suppressed = 0
-        for f in report.findings {
-            let print = Baseline.fingerprint(f, in: document)
-            let key = BaselineKey(rule: f.rule, fingerprint: print)
-            keys.append(key)
-            if let b = auditor.options.baseline, b.contains(key) { suppressed += 1; continue }
-            kept.append(f); prints.append(print)
+        if auditor.options.fingerprints || auditor.options.baseline != nil {
+            for f in report.findings {
+                let print = Baseline.fingerprint(f, in: document)
+                let key = BaselineKey(rule: f.rule, fingerprint: print)
+                keys.append(key)
+                if let b = auditor.options.baseline, b.contains(key) { suppressed += 1; continue }
+                kept.append(f); prints.append(print)
+            }
+            report.findings = kept
         }
-        report.findings = kept
         let record = AuditedRecord(source: source, report: report, fingerprints: prints, suppressed: suppressed,
                                    baselineKeys: keys, converted: converted)
         let rendered = auditor.formatter?.render(record, document: document) ?? ""
