@@ -150,6 +150,17 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertFalse(balanced.contains("victim-tasked.plan-imbalance"), "\(balanced)")
+        // A joint line is not an action of his own.
+        let joint = rules("""
+        Person causing harm: Craig Hale (father)
+        Victim: Natalie Hale (mother)
+
+        Child protection plan
+        - Natalie to call the police if Craig comes to the house.
+        - Natalie and Craig to be referred to Relate.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertTrue(joint.contains("victim-tasked.plan-imbalance"), "\(joint)")
     }
 
     func testPerpetratorNonEngagementWithFollowUpIsNotUnnamed() {
