@@ -57,6 +57,15 @@ final class TokenizerTests: XCTestCase {
         XCTAssertTrue(f[4].contains(.capitalised))
     }
 
+    func testPluralPossessiveApostropheIsNotABreak() throws {
+        for text in ["the parents' communication", "the parents\u{2019} communication"] {
+            let f = try flags(text)
+            XCTAssertEqual(f[2].intersection([.softBreak, .hardBreak, .quoted]), [], text)   // communication
+        }
+        XCTAssertTrue(try flags("the parents' , communication")[2].contains(.softBreak))
+        XCTAssertTrue(try flags("he said 'leave' now")[3].contains(.softBreak))                 // now: after a closing quote
+    }
+
     func testQuotation() throws {
         let f = try flags("He said “she winds me up” and 'it was nothing' then left")
         let quoted = f.map { $0.contains(.quoted) }

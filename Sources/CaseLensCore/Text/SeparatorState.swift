@@ -40,9 +40,9 @@ struct SeparatorState {
             case 0x22:                                                       // "
                 doubleOpen.toggle(); sawOther = true
             case 0x27:                                                       // '
-                if singleOpen && p == s { singleOpen = false }
-                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true }
-                sawOther = true
+                if singleOpen && p == s { singleOpen = false; sawOther = true }
+                else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true; sawOther = true }
+                else if !isPluralPossessive(b, at: p, gapStart: s) { sawOther = true }
             case 0x2D:
                 hyphens += 1
             case 0xC2 where p + 1 < e && b[p + 1] == 0xA0:                   // no-break space
@@ -52,7 +52,9 @@ struct SeparatorState {
                 case 0x9C: doubleOpen = true; sawOther = true               // “
                 case 0x9D: doubleOpen = false; sawOther = true              // ”
                 case 0x98: singleOpen = true; sawOther = true               // ‘
-                case 0x99: if singleOpen && p == s { singleOpen = false }; sawOther = true   // ’
+                case 0x99:                                                   // ’
+                    if singleOpen && p == s { singleOpen = false; sawOther = true }
+                    else if !isPluralPossessive(b, at: p, gapStart: s) { sawOther = true }
                 case 0x90, 0x91: hyphens += 1                                // ‐ ‑
                 case 0xA8, 0xA9: flags.insert(.hardBreak)                    // line/paragraph separator
                 default: sawOther = true
@@ -67,6 +69,13 @@ struct SeparatorState {
         if sawOther && !flags.contains(.hardBreak) { flags.insert(.softBreak) }
         if doubleOpen || singleOpen { flags.insert(.quoted) }
         return flags
+    }
+
+    /// An apostrophe right after a word ending in "s" and before a space: the plural possessive
+    /// of "the parents' communication", part of the phrase rather than a break in it.
+    private func isPluralPossessive(_ b: UnsafeBufferPointer<UInt8>, at p: Int, gapStart s: Int) -> Bool {
+        let after = b[p] == 0x27 ? p + 1 : p + 3
+        return p == s && s > 0 && b[s - 1] | 0x20 == 0x73 && after < b.count && b[after] == 0x20
     }
 
     private func isOpeningContext(_ c: UInt8) -> Bool {
