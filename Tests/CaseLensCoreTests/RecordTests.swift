@@ -52,13 +52,41 @@ final class RecordTests: XCTestCase {
         let victimMother = abusiveMother.replacingOccurrences(of: "Person causing harm: Lisa Grant (mother)\nFather: Paul Grant",
                                                                with: "Victim: Lisa Grant (mother)\nPerson causing harm: Paul Grant (father)")
         XCTAssertTrue(rules(victimMother).contains { $0.hasPrefix("victim-tasked.") }, "\(rules(victimMother))")
-        // Pronouns are not resolved, and a record that says nothing keeps the lexical reading.
+        // A record that says nothing keeps the lexical reading.
         XCTAssertTrue(rules("Plan:\n- Mum to call the police if he returns.").contains { $0.hasPrefix("victim-tasked.") })
+    }
+
+    func testAPronounIsResolvedOnlyToTheOneAdultItCanBe() {
+        let abusiveMother = """
+        Person causing harm: Lisa Grant (mother)
+        Victim: Paul Grant (father)
+
+        Plan:
+        - She is to attend the Freedom Programme.
+        """
+        XCTAssertFalse(rules(abusiveMother).contains { $0.hasPrefix("victim-tasked.") && $0 != "victim-tasked.plan-imbalance" }, "\(rules(abusiveMother))")
+        let victimMother = """
+        Victim: Lisa Grant (mother)
+        Person causing harm: Paul Grant (father)
+
+        Plan:
+        - She is to attend the Freedom Programme.
+        """
+        XCTAssertTrue(rules(victimMother).contains { $0.hasPrefix("victim-tasked.") }, "\(rules(victimMother))")
+        // Two women in the family: "she" could be either, so the lexical reading stands.
+        var people = People()
+        _ = people.person(named: ["Ms", "Grant"], titles: ["ms"])
+        _ = people.person(named: ["Mrs", "Okafor"], titles: ["mrs"])
+        XCTAssertNil(people.referent(ofPronoun: "she"))
+        XCTAssertNil(people.referent(ofPronoun: "he"))
     }
 
     func testAHarmWordAfterADeterminerIsANounWithNoSubject() {
         let r = report("Wayne lives with Shannon Kirby. Wayne has given Shannon a few slaps when he is coming down off crack.")
         XCTAssertNotEqual(role(r, "Shannon"), .personCausingHarm)
+        // An owner is not the subject of a harm word after it.
+        let owner = report("Mrs Dhillon's allegations of domestic abuse, including non-fatal strangulation, have not been tested.")
+        XCTAssertNotEqual(role(owner, "Dhillon"), .personCausingHarm)
     }
 
     func testTheNameBeforeAMatchIsItsSubject() {

@@ -191,7 +191,8 @@ struct Judge {
     /// `<Name>` that opens the pattern, or for a pathologising label without either the name just
     /// before the match, as in "Lee «was very hostile to the social worker»") refers, by the record's own
     /// evidence, to the person causing harm: an abusive mother set actions in a plan is good
-    /// practice, not a victim set to manage her abuser. Pronouns are never resolved.
+    /// practice, not a victim set to manage her abuser. A pronoun is resolved only when the record
+    /// shows exactly one adult of the family it can be (`People.referent(ofPronoun:)`).
     private func aboutPersonCausingHarm(_ rule: Rule, _ m: RawMatch, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
         guard Self.victimSubjectCategories.contains(rule.category) else { return false }
         var subjects: [ClosedRange<Int>] = []
@@ -205,7 +206,9 @@ struct Judge {
             // "Ms «Grant to keep …»": a title just before the name belongs to it.
             if r.lowerBound > 0, isPersonTitle(r.lowerBound - 1) { r = (r.lowerBound - 1)...r.upperBound }
             let words = tokens[r].map { document.text(Int($0.start), Int($0.end)) }
-            if record.people.referent(of: words)?.role == .personCausingHarm { return true }
+            let referent = words.count == 1 ? record.people.referent(ofPronoun: words[0]) ?? record.people.referent(of: words)
+                : record.people.referent(of: words)
+            if referent?.role == .personCausingHarm { return true }
         }
         return false
     }

@@ -163,6 +163,35 @@ public struct People: Sendable {
         return femaleTitles.contains(x) == femaleTitles.contains(y)
     }
 
+    /// The one adult of the family (not a child, not a professional) that "she"/"her" or
+    /// "he"/"him" can be, by title or family word; nil when there is none, more than one, or an
+    /// adult of the family whose gender the record does not show.
+    public func referent(ofPronoun pronoun: String) -> Person? {
+        let p = pronoun.lowercased()
+        let female: Bool
+        switch p {
+        case "she", "her": female = true
+        case "he", "him": female = false
+        default: return nil
+        }
+        var found: Person? = nil
+        for person in all where person.role != .child && person.role != .professional {
+            guard let isFemale = Self.isFemale(person) else { return nil }
+            if isFemale == female {
+                if found != nil { return nil }
+                found = person
+            }
+        }
+        return found
+    }
+
+    /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
+    static func isFemale(_ p: Person) -> Bool? {
+        if let t = p.title?.lowercased() { if t == "mr" { return false }; if femaleTitles.contains(t) { return true } }
+        if let k = p.kinship { if femaleKin.contains(k) { return true }; if maleKin.contains(k) { return false } }
+        return nil
+    }
+
     static let determiners: Set<String> = ["the", "his", "her", "their", "children's", "child's", "childrens", "its"]
     static let personTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx"]
 

@@ -107,6 +107,9 @@ final class RecordReader {
         while j >= 0 && j >= k - 25 {
             if tokens[j + 1].flags.contains(.hardBreak) { break }
             let t = tokens[j]
+            // An owner is not a subject: "Mrs Dhillon's allegations of … strangulation". Nor is
+            // anyone before it ("Mr Uddin's pattern of controlling behaviour" is his, not theirs).
+            if j + 1 < k, ["'s", "’s"].contains(lower(j + 1)) { return k..<k }
             if !t.flags.contains(.quoted) {
                 let kind = kind(j)
                 if kind.contains(.passiveAux) { return k..<k }        // "had been punched and pushed": passive
