@@ -87,6 +87,8 @@ final class RecordTests: XCTestCase {
         // An owner is not the subject of a harm word after it.
         let owner = report("Mrs Dhillon's allegations of domestic abuse, including non-fatal strangulation, have not been tested.")
         XCTAssertNotEqual(role(owner, "Dhillon"), .personCausingHarm)
+        // Self-harm harms no one else.
+        XCTAssertNotEqual(role(report("Ellie Marsh is 15. Ellie said she self-harms after these episodes."), "Ellie"), .personCausingHarm)
     }
 
     func testTheNameBeforeAMatchIsItsSubject() {

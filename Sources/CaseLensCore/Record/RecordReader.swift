@@ -197,8 +197,9 @@ final class RecordReader {
                 // Only the lemma itself can be its base form.
                 if w == lemma, isBareBaseForm(lemma) { continue }
             }
-            // After a determiner or a count it is a noun: "Wayne has given Shannon «a few slaps»".
-            if k > 0, Self.nounMarkers.contains(lower(k - 1)) { continue }
+            // After a determiner or a count it is a noun: "Wayne has given Shannon «a few slaps»";
+            // after "self" it is self-harm: "Ellie said she «self-harms»".
+            if k > 0, Self.noSubjectAfter.contains(lower(k - 1)) { continue }
             var subject = k..<k
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
                 var end = k - 1
@@ -218,9 +219,10 @@ final class RecordReader {
 
     /// Whether a lemma written as it is can only be the base form ("abuse", not "hit"); asked of
     /// the morphology once per lemma and record.
-    /// Words after which a harm word is a noun, not a verb with a subject to read.
-    static let nounMarkers: Set<String> = ["a", "an", "the", "few", "several", "some", "many", "any", "no",
-                                           "his", "her", "their", "its", "two", "three", "repeated", "further"]
+    /// Words after which a harm word has no subject to read: a determiner or count makes it a
+    /// noun, and "self" makes it self-harm.
+    static let noSubjectAfter: Set<String> = ["a", "an", "the", "few", "several", "some", "many", "any", "no",
+                                              "his", "her", "their", "its", "two", "three", "repeated", "further", "self"]
 
     private func isBareBaseForm(_ lemma: String) -> Bool {
         if let known = bareBaseForms[lemma] { return known }
