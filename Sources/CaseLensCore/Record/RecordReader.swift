@@ -109,7 +109,7 @@ final class RecordReader {
             let t = tokens[j]
             // An owner is not a subject: "Mrs Dhillon's allegations of … strangulation". Nor is
             // anyone before it ("Mr Uddin's pattern of controlling behaviour" is his, not theirs).
-            if j + 1 < k, ["'s", "’s"].contains(lower(j + 1)) { return k..<k }
+            if j + 1 < k, isPossessive(j + 1) { return k..<k }
             if !t.flags.contains(.quoted) {
                 let kind = kind(j)
                 if kind.contains(.passiveAux) { return k..<k }        // "had been punched and pushed": passive
@@ -122,6 +122,13 @@ final class RecordReader {
             j -= 1
         }
         return k..<k
+    }
+
+    /// True when token `i` is the clitic "'s" or "’s" (read on its bytes: this runs per word walked).
+    private func isPossessive(_ i: Int) -> Bool {
+        let b = document.bytes, s = Int(tokens[i].start), e = Int(tokens[i].end)
+        guard e > s, b[e - 1] | 0x20 == 0x73 else { return false }
+        return (e - s == 2 && b[s] == 0x27) || (e - s == 4 && b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0x99)
     }
 
     /// The words of a run of tokens, as written.
