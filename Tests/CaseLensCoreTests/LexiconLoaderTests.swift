@@ -47,6 +47,16 @@ final class LexiconLoaderTests: XCTestCase {
         XCTAssertTrue(ph?.message.contains("{4} refers to element 4") ?? false, "\(String(describing: ph))")
     }
 
+    func testGrammarListsAreNamedAndAnUnknownOneIsReportedWithItsLine() {
+        let bad = error([("m/record.yaml", "grammar:\n  passive_aux: [was]\n  objekt_marker: [at]\n")])
+        XCTAssertEqual(bad?.file, "m/record.yaml")
+        XCTAssertEqual(bad?.line, 3)
+        XCTAssertTrue(bad?.message.contains("unknown grammar list 'objekt_marker'") ?? false, "\(String(describing: bad))")
+        XCTAssertTrue(bad?.message.contains("object_marker") ?? false, "the message lists the known names")
+        let lexicon = try? LexiconLoader.parse(files: [("m/record.yaml", "grammar:\n  object_marker: [At, towards]\n")])
+        XCTAssertEqual(lexicon?.record.grammar["object_marker"], ["at", "towards"])
+    }
+
     func testMorphology() {
         let m = Morphology(entries: ["leave": FamilyEntry(past: "left")])
         XCTAssertEqual(m.forms(of: "fail").map(\.word), ["fail", "fails", "failed", "failing"])

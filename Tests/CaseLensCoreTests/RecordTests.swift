@@ -22,6 +22,22 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(role(r, "Kayleigh Morris"), .victim)
         XCTAssertEqual(role(r, "Tia Morris"), .child)
         XCTAssertEqual(r.record?.perpetrator?.display, "Mr Morris")
+        // "(1st respondent)" is an ordinal, not an age.
+        let court = report("Children: Poppy Sutton (9)\nMother: Gemma Sutton (1st respondent)\nFather: Nathan Sutton (2nd respondent)\n")
+        XCTAssertEqual(role(court, "Poppy"), .child)
+        XCTAssertNotEqual(role(court, "Gemma"), .child)
+        XCTAssertNotEqual(role(court, "Nathan"), .child)
+    }
+
+    func testTheOneConvictedOfAbuseCausedHarm() {
+        let r = report("Mr Dale was convicted of assaulting Ms Green on 3/4/2024. Mum is worried about his release.")
+        XCTAssertEqual(role(r, "Dale"), .personCausingHarm)
+        XCTAssertEqual(role(r, "Green"), .victim)
+        XCTAssertEqual(role(report("In 2023 Lee Hart pleaded guilty to common assault against Ms Cole."), "Hart"), .personCausingHarm)
+        // A conviction for something else says nothing about who abused whom.
+        XCTAssertNotEqual(role(report("Ms Green was convicted of shoplifting in 2019."), "Green"), .personCausingHarm)
+        // A passive harm verb after a conviction keeps its own reading: Owen was the one hurt.
+        XCTAssertNotEqual(role(report("Owen says he was scratched and bitten by Jade during a row."), "Owen"), .personCausingHarm)
     }
 
     func testAbusiveMotherAndMaleVictimAreNotAssumedAway() {
@@ -89,6 +105,19 @@ final class RecordTests: XCTestCase {
         XCTAssertNotEqual(role(owner, "Dhillon"), .personCausingHarm)
         // Self-harm harms no one else.
         XCTAssertNotEqual(role(report("Ellie Marsh is 15. Ellie said she self-harms after these episodes."), "Ellie"), .personCausingHarm)
+    }
+
+    func testAnObjectBeforeAHarmVerbIsNotItsSubject() {
+        // "her mother" is the object of "shouts at"; the one who threw is the stepfather.
+        let r = report("Ellie told me that her stepfather, Mr Gary Marsh, shouts at her mother, Mrs Lorraine Marsh, calls her useless and last summer threw a mug at her.")
+        XCTAssertNotEqual(role(r, "Lorraine"), .personCausingHarm)
+        XCTAssertEqual(role(r, "Gary"), .personCausingHarm)
+        // The object of a harm verb is not the subject of the next one.
+        let hit = report("Dean Morris punched Kelly Ashworth and then kicked the dog.")
+        XCTAssertEqual(role(hit, "Dean"), .personCausingHarm)
+        XCTAssertNotEqual(role(hit, "Kelly"), .personCausingHarm)
+        // A subject is still read when no preposition comes before it.
+        XCTAssertEqual(role(report("At the contact session Craig Lowe grabbed the phone and pushed Amy Lowe."), "Craig"), .personCausingHarm)
     }
 
     func testTheNameBeforeAMatchIsItsSubject() {

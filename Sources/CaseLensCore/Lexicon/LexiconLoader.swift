@@ -292,6 +292,13 @@ private struct FileReader {
             case "action_verbs": cues.actionVerbs = try patterns(value, key)
             case "agencies": cues.agencies = try patterns(value, key)
             case "abuse_terms": cues.abuseTerms = try patterns(value, key)
+            case "grammar":
+                for (list, listNode, words) in try mapping(value, "grammar") {
+                    guard RecordWords.grammarLists[list] != nil else {
+                        throw fail(listNode, "unknown grammar list '\(list)' in record.yaml (known: \(RecordWords.grammarLists.keys.sorted().joined(separator: ", ")))")
+                    }
+                    cues.grammar[list, default: []] += try strings(words, "grammar.\(list)").map { $0.0.lowercased() }
+                }
             default: throw fail(keyNode, "unknown key '\(key)' in record.yaml")
             }
         }

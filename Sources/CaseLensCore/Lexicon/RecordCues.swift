@@ -18,6 +18,9 @@ public struct RecordCues: Sendable {
     public var actionVerbs: [Pattern] = []
     public var agencies: [Pattern] = []
     public var abuseTerms: [Pattern] = []
+    /// Grammar words the reader reads sentences with, by list (`RecordWords.grammarLists` names
+    /// them: "passive_aux", "object_marker" …), lower-case.
+    public var grammar: [String: [String]] = [:]
 
     public init() {}
 
@@ -34,6 +37,7 @@ public struct RecordCues: Sendable {
         kinship += o.kinship; titles += o.titles; professionalTitles += o.professionalTitles; harmVerbs += o.harmVerbs; harmedCues += o.harmedCues; outcomes += o.outcomes
         outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
         planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
+        for (k, v) in o.grammar { grammar[k, default: []] += v }
     }
 }
 
@@ -49,6 +53,7 @@ extension RecordCues: SnapshotCodable {
         w.strings(professionalTitles)
         for list in [harmVerbs, harmedCues, outcomes, outcomeNegations, doubtWords, newMatter,
                      planHeadings, actionVerbs, agencies, abuseTerms] { w.values(list) }
+        w.dictionary(grammar) { $0.strings($1) }
     }
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         fields = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
@@ -57,5 +62,6 @@ extension RecordCues: SnapshotCodable {
         harmVerbs = try r.values(); harmedCues = try r.values(); outcomes = try r.values()
         outcomeNegations = try r.values(); doubtWords = try r.values(); newMatter = try r.values()
         planHeadings = try r.values(); actionVerbs = try r.values(); agencies = try r.values(); abuseTerms = try r.values()
+        grammar = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
     }
 }

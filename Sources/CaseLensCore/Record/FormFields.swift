@@ -46,10 +46,13 @@ extension RecordReader {
                 guard let i = model.people.person(named: nameWords, isTitle: isTitle, kinship: kinship) else { continue }
                 markProfessionalTitle(&model, i, nameWords)
                 // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
-                // "Charlie Brooks (4)": an age under 18 in brackets is a child.
+                // "Charlie Brooks (4)": an age under 18 in brackets is a child ("(1st respondent)" is
+                // an ordinal, not an age).
                 var role = role == .professional && kinship != nil ? PersonRole.unknown : role
                 let age = paren.trimming { $0 == " " }
-                if let years = Int(age.prefix { $0.isNumber }), years < 18, age.first?.isNumber == true, role != .personCausingHarm, role != .victim {
+                let afterDigits = age.drop { $0.isNumber }.lowercased()
+                let ordinal = ["st", "nd", "rd", "th"].contains { afterDigits.hasPrefix($0) && !(afterDigits.dropFirst(2).first?.isLetter ?? false) }
+                if let years = Int(age.prefix { $0.isNumber }), years < 18, age.first?.isNumber == true, !ordinal, role != .personCausingHarm, role != .victim {
                     role = .child
                 }
                 if role == .unknown || role == .child, let r = roleMentioned(in: paren) {

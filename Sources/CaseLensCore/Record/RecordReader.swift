@@ -38,13 +38,12 @@ final class RecordReader {
         for m in cues[.harmed] ?? [] where !tokens[Int(m.first)].flags.contains(.quoted) {
             let run = nearestNameRun(before: Int(m.first) + 1)
             guard !run.isEmpty else { continue }
-            let i = run.count == 1 && token(run.lowerBound, is: .kin) ? model.people.person(kin: text(run.lowerBound))
-                : model.people.person(named: texts(run), isTitle: isTitle)
-            if let i {
+            if let i = person(run, in: &model) {
                 model.people.all[i].harmedVotes += 1
                 model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[Int(m.first)].start))): harmed (\(document.text(Int(tokens[Int(m.first)].start), Int(tokens[Int(m.last)].end))))")
             }
         }
+        readConvictions(into: &model)
         model.settleRoles()
         model.recordsAbuse = (cues[.abuseTerm] ?? []).contains { !tokens[Int($0.first)].flags.contains(.quoted) }
         if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines) }
@@ -101,8 +100,10 @@ final class RecordReader {
         model.people.all[i].addEvidence("titled \(name[0])")
     }
 
-    /// The nearest name (or family word) before token `k` in its sentence, within 25 words.
-    private func nearestNameRun(before k: Int) -> Range<Int> {
+    /// The nearest name (or family word) before token `k` in its sentence, within 25 words. Looking
+    /// for the subject of a verb (`subject`), it passes over objects: a name after a preposition
+    /// ("shouts at her mother … and threw a mug") or after a harm verb ("hit Mum and kicked").
+    private func nearestNameRun(before k: Int, subject: Bool = false) -> Range<Int> {
         var j = k - 1
         while j >= 0 && j >= k - 25 {
             if tokens[j + 1].flags.contains(.hardBreak) { break }
@@ -112,11 +113,16 @@ final class RecordReader {
             if j + 1 < k, isPossessive(j + 1) { return k..<k }
             if !t.flags.contains(.quoted) {
                 let kind = kind(j)
-                if kind.contains(.passiveAux) { return k..<k }        // "had been punched and pushed": passive
-                if kind.contains(.kin) { return j..<(j + 1) }
-                if t.flags.contains(.capitalised) && !t.flags.contains(.number) && !kind.contains(.notName) {
-                    let run = nameRun(endingAt: j)
-                    if !run.isEmpty { return run }
+                // "had been punched and pushed": passive. ("was convicted of assaulting" is not.)
+                if kind.contains(.passiveAux), !outcomeStarts.contains(j), !outcomeStarts.contains(j + 1) { return k..<k }
+                var run = j..<j
+                if kind.contains(.kin) { run = j..<(j + 1) }
+                else if t.flags.contains(.capitalised) && !t.flags.contains(.number) && !kind.contains(.notName) {
+                    run = nameRun(endingAt: j)
+                }
+                if !run.isEmpty {
+                    guard subject, isObject(run) else { return run }
+                    j = run.lowerBound
                 }
             }
             j -= 1
@@ -124,11 +130,71 @@ final class RecordReader {
         return k..<k
     }
 
+    /// Whether the name run is the object of a preposition or a harm verb just before it (a
+    /// determiner may stand between: "at her mother", "punched the mother").
+    private func isObject(_ run: Range<Int>) -> Bool {
+        // An appositive takes the part of the family word before it: "at her mother, Mrs Marsh,".
+        let b = run.lowerBound
+        if b > 0, tokens[b].flags.contains(.softBreak), !tokens[b].flags.contains(.hardBreak), token(b - 1, is: .kin),
+           onlyComma(between: b - 1, and: b) {
+            return isObject((b - 1)..<b)
+        }
+        var i = run.lowerBound
+        for _ in 0..<2 {
+            guard i > 0, !tokens[i].flags.contains(.hardBreak), !tokens[i].flags.contains(.softBreak) else { return false }
+            i -= 1
+            let kind = kind(i)
+            if kind.contains(.objectMarker) || harmVerbEnds.contains(i) { return true }
+            if !kind.contains(.kinDeterminer) { return false }
+        }
+        return false
+    }
+
+    /// The last token of every harm verb the cues found.
+    private lazy var harmVerbEnds = Set((cues[.harmVerb] ?? []).map { Int($0.last) })
+    /// The first token of every court outcome the cues found ("was convicted").
+    private lazy var outcomeStarts = Set((cues[.outcome] ?? []).map { Int($0.first) })
+
+    /// "Mr Dale was convicted of assaulting Ms Green", "Lee pleaded guilty to common assault": the
+    /// one convicted of abuse caused harm. Only when the sentence speaks of harm (a harm verb or an
+    /// abuse term): a conviction for shoplifting says nothing about who abused whom.
+    private func readConvictions(into model: inout RecordModel) {
+        let harmWords = (cues[.harmVerb] ?? []) + (cues[.abuseTerm] ?? [])
+        for m in cues[.outcome] ?? [] {
+            let k = Int(m.first)
+            guard k > 0, !tokens[k].flags.contains(.quoted), !tokens[k].flags.contains(.softBreak),
+                  !tokens[k].flags.contains(.hardBreak), !token(k - 1, is: .negation) else { continue }
+            let s = sentenceOf(k)
+            guard harmWords.contains(where: { s.contains(Int(tokens[Int($0.first)].start)) }),
+                  !(cues[.outcomeNegation] ?? []).contains(where: { s.contains(Int(tokens[Int($0.first)].start)) }) else { continue }
+            let end = subjectEnd(before: k)
+            let run = token(end, is: .kin) ? end..<(end + 1) : nameRun(endingAt: end)
+            guard !run.isEmpty, let i = person(run, in: &model) else { continue }
+            model.people.all[i].harmVotes += 1
+            model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[k].start))): \(document.text(Int(tokens[k].start), Int(tokens[Int(m.last)].end)))")
+        }
+    }
+
     /// True when token `i` is the clitic "'s" or "’s" (read on its bytes: this runs per word walked).
     private func isPossessive(_ i: Int) -> Bool {
         let b = document.bytes, s = Int(tokens[i].start), e = Int(tokens[i].end)
         guard e > s, b[e - 1] | 0x20 == 0x73 else { return false }
         return (e - s == 2 && b[s] == 0x27) || (e - s == 4 && b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0x99)
+    }
+
+    /// The person a name run (or a family word alone) refers to, added if new.
+    private func person(_ run: Range<Int>, in model: inout RecordModel) -> Int? {
+        run.count == 1 && token(run.lowerBound, is: .kin) ? model.people.person(kin: text(run.lowerBound))
+            : model.people.person(named: texts(run), isTitle: isTitle)
+    }
+
+    /// The last token of the subject of a verb at `k`, over words that may stand between them
+    /// ("Mr Platt *had repeatedly* kicked").
+    private func subjectEnd(before k: Int) -> Int {
+        var end = k - 1
+        while end > 0, end >= k - 2, token(end, is: .betweenSubjectAndVerb),
+              !tokens[end].flags.contains(.softBreak), !tokens[end].flags.contains(.hardBreak) { end -= 1 }
+        return end
     }
 
     /// The words of a run of tokens, as written.
@@ -162,10 +228,8 @@ final class RecordReader {
     /// Who did what to whom: "Mr Khan punched Ms Begum", "Ms Begum was punched by Mr Khan".
     private func readAgents(into model: inout RecordModel) {
         func reference(_ run: Range<Int>) -> Int? {
-            if run.count == 1 && token(run.lowerBound, is: .kin) { return model.people.person(kin: text(run.lowerBound)) }
-            let name = texts(run)
-            let i = model.people.person(named: name, isTitle: isTitle)
-            if let i { markProfessionalTitle(&model, i, name) }
+            let i = person(run, in: &model)
+            if let i, !(run.count == 1 && token(run.lowerBound, is: .kin)) { markProfessionalTitle(&model, i, texts(run)) }
             return i
         }
         func note(_ i: Int?, harmed: Bool, verb: Int) {
@@ -206,16 +270,14 @@ final class RecordReader {
             }
             // After a determiner or a count it is a noun: "Wayne has given Shannon «a few slaps»";
             // after "self" it is self-harm: "Ellie said she «self-harms»".
-            if k > 0, Self.noSubjectAfter.contains(lower(k - 1)) { continue }
+            if k > 0, token(k - 1, is: .nounMarker) { continue }
             var subject = k..<k
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
-                var end = k - 1
-                while end > 0, end >= k - 2, token(end, is: .betweenSubjectAndVerb),
-                      !tokens[end].flags.contains(.softBreak), !tokens[end].flags.contains(.hardBreak) { end -= 1 }
+                let end = subjectEnd(before: k)
                 subject = nameRun(endingAt: end)
                 if subject.isEmpty && token(end, is: .subjectPronoun) { continue }
             }
-            if subject.isEmpty { subject = nearestNameRun(before: k) }
+            if subject.isEmpty { subject = nearestNameRun(before: k, subject: true) }
             if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1)
@@ -226,11 +288,6 @@ final class RecordReader {
 
     /// Whether a lemma written as it is can only be the base form ("abuse", not "hit"); asked of
     /// the morphology once per lemma and record.
-    /// Words after which a harm word has no subject to read: a determiner or count makes it a
-    /// noun, and "self" makes it self-harm.
-    static let noSubjectAfter: Set<String> = ["a", "an", "the", "few", "several", "some", "many", "any", "no",
-                                              "his", "her", "their", "its", "two", "three", "repeated", "further", "self"]
-
     private func isBareBaseForm(_ lemma: String) -> Bool {
         if let known = bareBaseForms[lemma] { return known }
         let bare = lexicon.morphology.form(of: lemma, lemma: lemma) == .base && lexicon.morphology.inflect(lemma, as: .past) != lemma

@@ -34,7 +34,22 @@ final class RecordWords: Sendable {
         static let actionLabel = Kind(rawValue: 1 << 12)
         /// "by": introduces the agent of a passive verb.
         static let by = Kind(rawValue: 1 << 13)
+        /// "a", "few", "self": before a harm word, it is a noun ("a few slaps") or self-harm, with
+        /// no subject to read.
+        static let nounMarker = Kind(rawValue: 1 << 14)
+        /// "at", "to", "towards": a name or family word after one (and its determiner) is an
+        /// object, not the subject of a later verb ("shouts at her mother … and threw").
+        static let objectMarker = Kind(rawValue: 1 << 15)
     }
+
+    /// The grammar lists of `record.yaml` and what each makes a word.
+    static let grammarLists: [String: Kind] = [
+        "not_name": .notName, "passive_aux": .passiveAux, "perfect_aux": .perfectAux,
+        "between_subject_and_verb": .betweenSubjectAndVerb, "kin_determiner": .kinDeterminer,
+        "agent_determiner": .agentDeterminer, "subject_pronoun": .subjectPronoun, "negation": .negation,
+        "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
+        "noun_marker": .nounMarker, "object_marker": .objectMarker,
+    ]
 
     private let table: Vocabulary
     private let kinds: [Kind]
@@ -59,24 +74,7 @@ final class RecordWords: Sendable {
         add(firstLiterals(cues.titles) + cues.professionalTitles, .title)
         add(cues.professionalTitles, .professionalTitle)
         add(firstLiterals(cues.kinship), .kin)
-        add(["the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i", "you", "his", "her",
-             "their", "our", "my", "its", "on", "in", "at", "when", "after", "before", "then", "there", "here", "police",
-             "today", "yesterday", "during", "following", "later", "also", "both", "all", "no", "not", "if", "and", "but",
-             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-             "april", "may", "june", "july", "august", "september", "october", "november", "december", "sw", "idva",
-             "someone", "somebody", "nobody", "everyone", "who", "which", "what", "as", "so", "while", "whilst", "once",
-             "however", "although", "because", "since", "until", "did", "does", "had", "has", "have", "was", "were"], .notName)
-        add(["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"], .passiveAux)
-        add(["had", "has", "have"], .perfectAux)
-        add(["had", "has", "have", "then", "also", "again", "repeatedly", "reportedly", "deliberately", "physically",
-             "once", "twice", "previously", "recently", "later"], .betweenSubjectAndVerb)
-        add(["the", "her", "his", "their", "'s", "’s", "a", "an", "whose", "mum's", "dad's"], .kinDeterminer)
-        add(["her", "his", "their", "the", "mum's", "mother's"], .agentDeterminer)
-        add(["he", "she", "they", "i", "we", "you", "it", "who"], .subjectPronoun)
-        add(["not", "n't", "never"], .negation)
-        add(["and", "&", "both"], .actorJoiner)
-        add(["action", "actions"], .actionLabel)
-        add(["by"], .by)
+        for (list, words) in cues.grammar { if let kind = Self.grammarLists[list] { add(words, kind) } }
         // Form-field labels; a family word on its own is a label too ("Father: Dean Morris").
         for (role, labels) in cues.fields {
             let r: PersonRole = role == "perpetrator" ? .personCausingHarm : role == "victim" ? .victim
