@@ -220,6 +220,46 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertTrue(joint.contains("victim-tasked.plan-imbalance"), "\(joint)")
+        // Lettered items, and a plan whose only other lines are not actions: "What needs to
+        // happen" and "Mum was pushed to the floor" name no actor.
+        let lettered = rules("""
+        Reason for plan
+        On 22/03/2025 Mum was pushed to the floor and kicked.
+
+        What needs to happen
+        a) Ms Holmes must not allow Mr Holmes to have any contact with the children.
+        b) Ms Holmes to call the police if Mr Holmes comes to the house.
+        c) SW to visit every two weeks.
+        """)
+        XCTAssertTrue(lettered.contains("victim-tasked.plan-imbalance"), "\(lettered)")
+        // A session log's timed entries are not plan actions.
+        let log = rules("""
+        00:35 Ms Lowe agreed that she will not let Mr Pike into the property and will ring 999 if he comes back.
+        00:40 Advised police to request bail conditions.
+        """)
+        XCTAssertFalse(log.contains("victim-tasked.plan-imbalance"), "\(log)")
+        // A written agreement in the first person.
+        let agreement = rules("""
+        I, Hollie Brooks, agree that:
+        1. I will not allow Gavin Pearce into my home.
+        2. I will contact the police straight away if Gavin comes to the house.
+        """)
+        XCTAssertTrue(agreement.contains("victim-tasked.plan-imbalance"), "\(agreement)")
+    }
+
+    func testListItemMarkers() {
+        func end(_ line: String) -> Int? { let b = Array(line.utf8); return RecordReader.itemMarkerEnd(b, from: 0, to: b.count) }
+        XCTAssertEqual(end("- Mum to"), 1)
+        XCTAssertEqual(end("• Mum to"), 3)
+        XCTAssertEqual(end("12. Mum to"), 3)
+        XCTAssertEqual(end("3) Mum to"), 2)
+        XCTAssertEqual(end("d) Ms Holmes"), 2)
+        XCTAssertEqual(end("(b) Dad to"), 3)
+        XCTAssertEqual(end("iv) SW to"), 3)
+        XCTAssertNil(end("00:35 Ms Lowe"))
+        XCTAssertNil(end("12/03/2024 Mum"))
+        XCTAssertNil(end("Mum to call"))
+        XCTAssertNil(end("A. Smith attended"))
     }
 
     func testPerpetratorNonEngagementWithFollowUpIsNotUnnamed() {

@@ -349,6 +349,45 @@ final class RecordReader {
 
     // MARK: plans
 
+    /// Where the list-item marker at the start of a line ends: a bullet ("-", "*", "•"), a number
+    /// ("1.", "2)"), a letter ("a)", "b.", "(c)") or a small roman numeral ("iv)"), followed by a
+    /// space. nil for anything else: a time ("00:35") or a date is not an item.
+    static func itemMarkerEnd(_ b: [UInt8], from p: Int, to end: Int) -> Int? {
+        guard p < end else { return nil }
+        if b[p] == 0x2D || b[p] == 0x2A { return p + 1 }
+        if b[p] == 0xE2, p + 2 < end, b[p + 1] == 0x80, b[p + 2] == 0xA2 || b[p + 2] == 0x93 || b[p + 2] == 0x94 { return p + 3 }
+        var q = p
+        let bracketed = b[q] == 0x28                                     // "(a)"
+        if bracketed { q += 1 }
+        let start = q
+        while q < end && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
+        let digits = q > start
+        if !digits {
+            while q < end && q - start < 4 && (b[q] | 0x20) >= 0x61 && (b[q] | 0x20) <= 0x7A { q += 1 }
+            let letters = b[start..<q].map { $0 | 0x20 }
+            let roman = !letters.isEmpty && letters.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 }   // i v x
+            guard letters.count == 1 || roman else { return nil }
+        }
+        guard q > start, q < end else { return nil }
+        let close = b[q]
+        guard close == 0x29 || (!bracketed && close == 0x2E && (digits || b[start] >= 0x61)) else { return nil }
+        q += 1
+        return q == end || b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x0A || b[q] == 0x0D ? q : nil
+    }
+
+    /// Whether these words can be the actors of a plan action: names, family words, titles and
+    /// the words that join them ("Mum", "Mr Kelly", "Ruby's dad", "Natalie and Craig"). Not
+    /// "Mum was pushed" (to the floor), "What" (needs to happen) or "Reminded M she" (needs to).
+    private func isActorRun(_ run: Range<Int>) -> Bool {
+        run.allSatisfy { j in
+            let kind = kind(j), t = tokens[j]
+            if !kind.isDisjoint(with: [.actorJoiner, .kin, .title]) { return true }
+            if kind.contains(.subjectPronoun), run.count == 1 { return true }   // "I will …" in a written agreement
+            if kind.contains(.kinDeterminer), j + 1 < run.upperBound, token(j + 1, is: .kin) { return true }
+            return t.flags.contains(.capitalised) && !t.flags.contains(.number) && !kind.contains(.notName)
+        }
+    }
+
     /// Action lines: in a plan section, or any bullet / numbered / "Action:" line, whose first
     /// words are an actor followed by an action verb ("Mum to …", "Mr Khan will …").
     private func readPlan(into model: inout RecordModel) {
@@ -370,14 +409,15 @@ final class RecordReader {
             if headingLines.contains(line) { inPlan = true; continue }
             var p = start
             while p < end && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
-            let isBullet = p < end && (b[p] == 0x2D || b[p] == 0x2A || (b[p] >= 0x30 && b[p] <= 0x39) || b[p] == 0xE2)
+            let marker = Self.itemMarkerEnd(b, from: p, to: end)
+            let isBullet = marker != nil
             if inPlan && !isBullet && looksLikeHeading(p..<end) { inPlan = false }
             while k < tokens.count && Int(tokens[k].start) < start { k += 1 }
             guard k < tokens.count, Int(tokens[k].start) < end else { continue }
             var first = k
             let len = Int(tokens[first].end - tokens[first].start)
             if (len == 6 || len == 7), token(first, is: .actionLabel), first + 1 < tokens.count, tokens[first + 1].flags.contains(.softBreak) { first += 1 }
-            while first < tokens.count && tokens[first].flags.contains(.number) && Int(tokens[first].start) < end { first += 1 }
+            if let marker { while first < tokens.count && Int(tokens[first].start) < marker { first += 1 } }
             guard inPlan || isBullet || first != k else { continue }
             // The actor: up to six words before an action verb.
             var verbAt = -1
@@ -385,7 +425,7 @@ final class RecordReader {
                 if j > first, startsAction[j] { verbAt = j; break }
                 if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
             }
-            guard verbAt > first else { continue }
+            guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { continue }
             let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
             if startsAgency[first] {
                 model.actions.append(PlanAction(line: line, actor: actorText, role: .professional, isAgency: true))
@@ -396,11 +436,18 @@ final class RecordReader {
             while j < verbAt {
                 let kind = kind(j)
                 if kind.contains(.actorJoiner) { j += 1; continue }
-                var run = nameRun(from: j)
+                var run = kind.contains(.kin) ? j..<(j + 1) : nameRun(from: j)
+                // An owner is not an actor: "Ruby's dad", "his partner".
+                if run.upperBound < verbAt, isPossessive(run.upperBound) { j = run.upperBound + 1; continue }
+                if run.isEmpty, kind.contains(.kinDeterminer), j + 1 < verbAt, token(j + 1, is: .kin) { j += 1; continue }
                 var who: Int? = nil
-                if kind.contains(.kin) { who = model.people.person(kin: text(j)); run = j..<(j + 1) }
+                if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
                 else if !run.isEmpty { who = model.people.person(named: texts(run), isTitle: isTitle) }
-                let role = who.map { model.people.all[$0].role } ?? .unknown
+                var role = who.map { model.people.all[$0].role } ?? .unknown
+                if who == nil, kind.contains(.subjectPronoun) {
+                    role = model.people.referent(ofPronoun: text(j))?.role ?? .unknown
+                    run = j..<(j + 1)
+                }
                 model.actions.append(PlanAction(line: line, actor: run.isEmpty ? actorText : texts(run).joined(separator: " "), role: role, isAgency: false))
                 j = run.isEmpty ? j + 1 : run.upperBound
             }
