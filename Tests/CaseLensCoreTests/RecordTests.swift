@@ -276,6 +276,26 @@ final class RecordTests: XCTestCase {
         Police attended after a 999 call. Mum had been assaulted and had a cut lip. There has been domestic abuse in the home for a year.
         """)
         XCTAssertTrue(r.contains("absent-perpetrator.unnamed"), "\(r)")
+        // A first name the record ties to the family names him.
+        let nickname = rules("""
+        Mia told me "Gaz was shouting and mummy was crying on the floor". Gaz is mummy's boyfriend.
+        We are worried there may be domestic violence going on at home.
+        """)
+        XCTAssertFalse(nickname.contains("absent-perpetrator.unnamed"), "\(nickname)")
+        // A narrative that calls him by the form's label ("suspect") deals with him.
+        let suspect = rules("""
+        IP: Gemma Lacey (31)   Suspect: Wayne Lacey (36), husband
+
+        IP states suspect put both hands around her throat. Suspect arrested on suspicion of ABH.
+        There have been 3 prior domestic abuse reports at this address.
+        """)
+        XCTAssertFalse(suspect.contains("absent-perpetrator.unnamed"), "\(suspect)")
+    }
+
+    func testACopulaTiesANameToItsFamilyWord() {
+        let r = report("Gaz is mummy's boyfriend and picks Mia up on Fridays. Dean Morris was her partner until May.")
+        XCTAssertEqual(r.record?.people.all.first { $0.name == "Gaz" }?.kinship, "boyfriend")
+        XCTAssertEqual(r.record?.people.all.first { $0.name == "Dean Morris" }?.kinship, "partner")
     }
 
     func testDates() {

@@ -334,7 +334,10 @@ struct Judge {
                 let named = record.people.all.contains { p in
                     if p.role == .personCausingHarm || p.harmVotes > 0 { return true }
                     if [.victim, .child, .professional].contains(p.role) { return false }
+                    // A full name, a titled surname, or a first name the record ties to the family
+                    // ("Gaz is mummy's boyfriend").
                     return (p.forename != nil && p.surname != nil) || (p.title != nil && p.surname != nil)
+                        || (p.kinship != nil && p.forename != nil)
                 }
                 var neverDealtWith = false
                 if let p = record.perpetrator, p.harmVotes == 0, record.perpetratorMentions == 0,

@@ -60,6 +60,7 @@ extension RecordReader {
                     model.people.all[i].addEvidence("line \(lineIndex + 1): described as \(r == .personCausingHarm ? "the person causing harm" : r.rawValue) in '\(label)'")
                 } else if role != .unknown {
                     model.people.all[i].fieldRole = role
+                    if !label.contains(where: { !$0.isLetter }) { model.people.all[i].fieldLabel = label.lowercased() }
                     model.people.all[i].addEvidence("line \(lineIndex + 1): form field '\(label)'")
                 } else {
                     model.people.all[i].addEvidence("line \(lineIndex + 1): named as \(label)")

@@ -21,6 +21,9 @@ public struct Person: Sendable, Equatable {
     public var evidence: [String] = []
     /// Evidence counts behind `role`.
     var fieldRole: PersonRole? = nil
+    /// The one-word form label that gave `fieldRole` ("suspect"), lower-case: a narrative that
+    /// says "the suspect" speaks of this person.
+    var fieldLabel: String? = nil
     var harmVotes = 0
     var harmedVotes = 0
 

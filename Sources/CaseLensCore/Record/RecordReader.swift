@@ -216,6 +216,11 @@ final class RecordReader {
                     continue
                 }
             }
+            // "Gaz is mummy's boyfriend", "Dean Morris is the children's father".
+            if let run = copularSubject(beforeKinAt: f), let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+                model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
+                continue
+            }
             if f > 0, tokens[f].flags.contains(.softBreak), l + 1 >= tokens.count || tokens[l + 1].flags.contains(.softBreak) || tokens[l + 1].flags.contains(.hardBreak) {
                 let run = nameRun(endingAt: f - 1)
                 if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
@@ -223,6 +228,22 @@ final class RecordReader {
                 }
             }
         }
+    }
+
+    /// The name before "is"/"was" and a family word at `f`, with only determiners or owners
+    /// between ("Gaz is *mummy's* boyfriend", "Lee was *her* partner"), or nil.
+    private func copularSubject(beforeKinAt f: Int) -> Range<Int>? {
+        var j = f - 1
+        while j > 0, f - j <= 4, !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak),
+              token(j, is: .kinDeterminer) || isPossessive(j + 1) || isPossessive(j) {
+            j -= 1
+        }
+        guard j > 0, j < f, !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak),
+              !tokens[j].flags.contains(.softBreak), !tokens[j].flags.contains(.hardBreak) else { return nil }
+        let w = lower(j)
+        guard w == "is" || w == "was" else { return nil }
+        let run = nameRun(endingAt: j - 1)
+        return run.isEmpty ? nil : run
     }
 
     /// Who did what to whom: "Mr Khan punched Ms Begum", "Ms Begum was punched by Mr Khan".
@@ -316,16 +337,19 @@ final class RecordReader {
 
     private func mentions(of p: Person, outside fieldLines: Set<Int>) -> Int {
         let keys = [p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0.map { Array($0.lowercased().utf8) } }
+        // The form's label for them, in any case: "IP states suspect put both hands around her throat".
+        let label = p.fieldLabel.map { Array($0.utf8) }
         var n = 0
         let b = document.bytes
-        for t in tokens where t.flags.contains(.capitalised) {
+        for t in tokens where t.flags.contains(.capitalised) || label?.count == Int(t.end - t.start) {
             let start = Int(t.start), count = Int(t.end - t.start)
-            let isMention = keys.contains { key in
+            func same(_ key: [UInt8]) -> Bool {
                 key.count == count && key.indices.allSatisfy { i in
                     let c = b[start + i]
                     return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 }
             }
+            let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || label.map(same) == true
             if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
         }
         return n
