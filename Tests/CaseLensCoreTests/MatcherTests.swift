@@ -60,6 +60,17 @@ final class MatcherTests: XCTestCase {
             Fixtures.rule("minimising.minor-incident", ["minor incident"], severity: "medium"))
         let f = try Fixtures.check("It was a minor incident.", c).findings
         XCTAssertEqual(f.map(\.rule), ["minimising.minor-incident"])
+        // Across categories: a match that starts later inside a longer one is a second problem;
+        // one that starts it is the same words named twice, and the longer wins.
+        let across = try Fixtures.compiled(
+            Fixtures.rule("perpetrator-excuse.money", ["money worries have led to <word> *3 arguments"]),
+            Fixtures.rule("mutualising.arguments", ["a lot of arguments"]),
+            Fixtures.rule("minimising.domestic", ["a domestic"]),
+            Fixtures.rule("mutualising.between", ["a domestic between @victim and @perpetrator"]))
+        XCTAssertEqual(try Fixtures.check("Money worries have led to a lot of arguments.", across).findings.map(\.rule),
+                       ["perpetrator-excuse.money", "mutualising.arguments"])
+        XCTAssertEqual(try Fixtures.check("Police attended a domestic between her and him.", across).findings.map(\.rule),
+                       ["mutualising.between"])
     }
 
     func testSuggestionsFollowCaseAndInflection() throws {

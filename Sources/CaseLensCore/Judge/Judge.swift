@@ -104,15 +104,18 @@ struct Judge {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.match.first < b.match.first
         }
-        // A match loses to a more specific one it overlaps when it lies inside it or has the same
-        // category; a partial overlap across categories is two problems, and both are kept.
+        // A match loses to a more specific one it overlaps when it has the same category, or when
+        // it is the start of it ("«a domestic» between Ms Lowe and her ex-partner" is one problem,
+        // however it is named). Across categories, a match that starts later is a second problem
+        // and is kept ("Financial difficulties have led to «a lot of arguments»": an excuse, and
+        // mutual-sounding arguments), as is a partial overlap.
         var taken: [(range: ClosedRange<Int32>, category: Category)] = []
         var out: [Finding] = []
         for c in candidates {
             let range = c.match.first...c.match.last
             let category = rules[c.rule].category
             if taken.contains(where: { t in
-                t.range.overlaps(range) && (t.category == category || (t.range.lowerBound <= range.lowerBound && range.upperBound <= t.range.upperBound))
+                t.range.overlaps(range) && (t.category == category || (t.range.lowerBound == range.lowerBound && range.upperBound <= t.range.upperBound))
             }) { continue }
             taken.append((range, category))
             out.append(finding(for: c))
