@@ -203,8 +203,9 @@ struct Judge {
             if let r = alignment.ranges[i + 1] { subjects.append(r) }
         }
         // A label with no subject in its pattern describes the name just before it.
-        if rule.category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }),
-           let r = nameRun(endingBefore: Int(m.first)) { subjects.append(r) }
+        if rule.category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }) {
+            if let r = coordinatedSubject(of: m) ?? nameRun(endingBefore: Int(m.first)) { subjects.append(r) }
+        }
         for var r in subjects {
             // "Ms «Grant to keep …»": a title just before the name belongs to it.
             if r.lowerBound > 0, isPersonTitle(r.lowerBound - 1) { r = (r.lowerBound - 1)...r.upperBound }
@@ -214,6 +215,40 @@ struct Judge {
             if referent?.role == .personCausingHarm { return true }
         }
         return false
+    }
+
+    /// For a label that opens with "and" or "but" ("Mum was very defensive … «and became quite
+    /// hostile»"), the subject it shares with the sentence: the sentence's first name, family word
+    /// or "she"/"he" before it. nil when the match does not open a coordinated clause.
+    private func coordinatedSubject(of m: RawMatch) -> ClosedRange<Int>? {
+        let f = Int(m.first)
+        func isCoordinator(_ k: Int) -> Bool {
+            let t = tokens[k]
+            guard t.end - t.start <= 3 else { return false }
+            let w = document.text(Int(t.start), Int(t.end)).lowercased()
+            return w == "and" || w == "but"
+        }
+        let coordinator = isCoordinator(f) ? f : f > 0 && isCoordinator(f - 1) ? f - 1 : nil
+        guard let coordinator else { return nil }
+        let s = sentence(of: f)
+        var k = coordinator
+        while k > 0, Int(tokens[k - 1].start) >= s.lowerBound, !tokens[k].flags.contains(.hardBreak) { k -= 1 }
+        while k < coordinator {
+            let t = tokens[k]
+            let kind = compiled.recordWords.kind(of: document.bytes, Int(t.start)..<Int(t.end))
+            if !t.flags.contains(.quoted) {
+                let lower = document.text(Int(t.start), Int(t.end)).lowercased()
+                if lower == "she" || lower == "he" || kind.contains(.kin) { return k...k }
+                if t.flags.contains(.capitalised), !t.flags.contains(.number), !kind.contains(.notName), lower != "i" {
+                    var e = k
+                    while e + 1 < coordinator, e - k < 2, tokens[e + 1].flags.contains(.capitalised),
+                          !tokens[e + 1].flags.contains(.softBreak), !tokens[e + 1].flags.contains(.hardBreak) { e += 1 }
+                    return k...e
+                }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The capitalised words (up to three) just before token `k` in its clause: "Lee «was …»",
