@@ -29,6 +29,15 @@ final class RecordTests: XCTestCase {
         XCTAssertNotEqual(role(court, "Nathan"), .child)
     }
 
+    func testAHarmWordBeforeANounIsAnAdjectiveWithNoSubject() {
+        let r = report("Ms Young described controlling behaviour over several years. Adviser Tom Price met Ms Young re coerced debt.")
+        XCTAssertNotEqual(role(r, "Young"), .personCausingHarm)
+        XCTAssertNotEqual(role(r, "Price"), .personCausingHarm)
+        // An -ing form after "was" is active, and a verb with an object is still read.
+        XCTAssertEqual(role(report("Mr Khan was controlling and jealous."), "Khan"), .personCausingHarm)
+        XCTAssertEqual(role(report("Mr Khan punched him and kicked out at the door."), "Khan"), .personCausingHarm)
+    }
+
     func testTheOneConvictedOfAbuseCausedHarm() {
         let r = report("Mr Dale was convicted of assaulting Ms Green on 3/4/2024. Mum is worried about his release.")
         XCTAssertEqual(role(r, "Dale"), .personCausingHarm)
@@ -296,6 +305,11 @@ final class RecordTests: XCTestCase {
         let r = report("Gaz is mummy's boyfriend and picks Mia up on Fridays. Dean Morris was her partner until May.")
         XCTAssertEqual(r.record?.people.all.first { $0.name == "Gaz" }?.kinship, "boyfriend")
         XCTAssertEqual(r.record?.people.all.first { $0.name == "Dean Morris" }?.kinship, "partner")
+        // A family word with the name in brackets after it; the name before the bracket closes is
+        // someone else's.
+        let plan = report("Written with: Mum (Stacey Webb), Dad (Liam Webb)\n")
+        XCTAssertEqual(plan.record?.people.all.first { $0.name == "Stacey Webb" }?.kinship, "mother")
+        XCTAssertEqual(plan.record?.people.all.first { $0.name == "Liam Webb" }?.kinship, "father")
     }
 
     func testDates() {

@@ -114,7 +114,9 @@ final class RecordReader {
             if !t.flags.contains(.quoted) {
                 let kind = kind(j)
                 // "had been punched and pushed": passive. ("was convicted of assaulting" is not.)
-                if kind.contains(.passiveAux), !outcomeStarts.contains(j), !outcomeStarts.contains(j + 1) { return k..<k }
+                // "Mr Khan was controlling" is not passive either.
+                if kind.contains(.passiveAux), !outcomeStarts.contains(j), !outcomeStarts.contains(j + 1),
+                   !(subject && endsWith(k, "ing")) { return k..<k }
                 var run = j..<j
                 if kind.contains(.kin) { run = j..<(j + 1) }
                 else if t.flags.contains(.capitalised) && !t.flags.contains(.number) && !kind.contains(.notName) {
@@ -152,6 +154,29 @@ final class RecordReader {
 
     /// The last token of every harm verb the cues found.
     private lazy var harmVerbEnds = Set((cues[.harmVerb] ?? []).map { Int($0.last) })
+    /// Whether token `k`'s word ends with `suffix` (ASCII, any case).
+    private func endsWith(_ k: Int, _ suffix: StaticString) -> Bool {
+        let b = document.bytes, e = Int(tokens[k].end), n = suffix.utf8CodeUnitCount
+        guard e - Int(tokens[k].start) > n else { return false }
+        return (0..<n).allSatisfy { i in b[e - n + i] | 0x20 == suffix.utf8Start[i] }
+    }
+
+    /// Whether the harm word at `k...l`, an -ing or -ed form, qualifies the word after it
+    /// ("controlling behaviour", "threatening messages", "coerced debt") rather than acting on an
+    /// object: the next word, in the same clause, is lower-case and none of the words a verb's
+    /// object or particle starts with (`verb_follower`: "him", "the", "out", "and" …), nor a
+    /// preposition or a family word.
+    private func isAdjective(_ k: Int, _ l: Int) -> Bool {
+        guard endsWith(l, "ing") || endsWith(l, "ed"), l + 1 < tokens.count else { return false }
+        // After "was", "had" or "then" it is a verb: "was assaulted in the kitchen", "had kicked".
+        if k > 0, !kind(k - 1).isDisjoint(with: [.passiveAux, .perfectAux, .betweenSubjectAndVerb]) { return false }
+        let next = tokens[l + 1]
+        guard !next.flags.contains(.softBreak), !next.flags.contains(.hardBreak), !next.flags.contains(.capitalised),
+              !next.flags.contains(.number) else { return false }
+        return kind(l + 1).isDisjoint(with: [.verbFollower, .objectMarker, .kinDeterminer, .kin, .subjectPronoun, .by, .actorJoiner])
+            && !endsWith(l + 1, "ly")
+    }
+
     /// The first token of every court outcome the cues found ("was convicted").
     private lazy var outcomeStarts = Set((cues[.outcome] ?? []).map { Int($0.first) })
 
@@ -216,12 +241,23 @@ final class RecordReader {
                     continue
                 }
             }
+            // "Mum (Stacey Webb)": the name in brackets just after the family word.
+            if l + 1 < tokens.count, gap(between: l, and: l + 1).allSatisfy({ $0 == 0x20 || $0 == 0x28 }),
+               gap(between: l, and: l + 1).contains(0x28) {
+                let run = nameRun(from: l + 1)
+                if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+                    model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
+                    continue
+                }
+            }
             // "Gaz is mummy's boyfriend", "Dean Morris is the children's father".
             if let run = copularSubject(beforeKinAt: f), let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
                 model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                 continue
             }
-            if f > 0, tokens[f].flags.contains(.softBreak), l + 1 >= tokens.count || tokens[l + 1].flags.contains(.softBreak) || tokens[l + 1].flags.contains(.hardBreak) {
+            // "Dean Morris (father)", "Dean Morris, father"; not "Mum (Stacey Webb), Dad (Liam Webb)",
+            // where the name before a closing bracket is someone else's.
+            if f > 0, tokens[f].flags.contains(.softBreak), !gap(between: f - 1, and: f).contains(0x29), l + 1 >= tokens.count || tokens[l + 1].flags.contains(.softBreak) || tokens[l + 1].flags.contains(.hardBreak) {
                 let run = nameRun(endingAt: f - 1)
                 if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
@@ -262,7 +298,10 @@ final class RecordReader {
         for m in cues[.harmVerb] ?? [] {
             let k = Int(m.first), l = Int(m.last)
             if tokens[k].flags.contains(.quoted) { continue }
-            if k > 0, token(k - 1, is: .passiveAux), !tokens[k].flags.contains(.softBreak) {
+            // "described controlling behaviour", "re coerced debt": an adjective, not a verb.
+            if isAdjective(k, l) { continue }
+            // "Mr Khan was controlling and jealous" is not passive: an -ing form after "was" is active.
+            if k > 0, token(k - 1, is: .passiveAux), !tokens[k].flags.contains(.softBreak), !endsWith(k, "ing") {
                 // Passive: the subject was harmed ("Mum had been punched"); an agent follows "by".
                 var e = k - 1
                 while e >= 0, !kind(e).isDisjoint(with: [.passiveAux, .perfectAux]) { e -= 1 }
@@ -316,10 +355,15 @@ final class RecordReader {
         return bare
     }
 
+    /// The bytes between two tokens.
+    private func gap(between a: Int, and b: Int) -> ArraySlice<UInt8> {
+        document.bytes[Int(tokens[a].end)..<Int(tokens[b].start)]
+    }
+
     /// True when only a comma and spaces separate two tokens ("Mum, Samira Hussain").
     private func onlyComma(between a: Int, and b: Int) -> Bool {
-        let gap = document.bytes[Int(tokens[a].end)..<Int(tokens[b].start)]
-        return gap.contains(0x2C) && gap.allSatisfy { $0 == 0x2C || $0 == 0x20 }
+        let g = gap(between: a, and: b)
+        return g.contains(0x2C) && g.allSatisfy { $0 == 0x2C || $0 == 0x20 }
     }
 
     /// "Mr Tariq Bashir", "DC Morley": every titled name is a person of the record.

@@ -40,6 +40,9 @@ final class RecordWords: Sendable {
         /// "at", "to", "towards": a name or family word after one (and its determiner) is an
         /// object, not the subject of a later verb ("shouts at her mother … and threw").
         static let objectMarker = Kind(rawValue: 1 << 15)
+        /// "him", "the", "out", "and": after an -ing or -ed harm word, it is a verb ("kicked out
+        /// at", "punched him"); after any other word it qualifies it ("controlling behaviour").
+        static let verbFollower = Kind(rawValue: 1 << 16)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -48,7 +51,7 @@ final class RecordWords: Sendable {
         "between_subject_and_verb": .betweenSubjectAndVerb, "kin_determiner": .kinDeterminer,
         "agent_determiner": .agentDeterminer, "subject_pronoun": .subjectPronoun, "negation": .negation,
         "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
-        "noun_marker": .nounMarker, "object_marker": .objectMarker,
+        "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
     ]
 
     private let table: Vocabulary
