@@ -195,7 +195,9 @@ struct Judge {
     /// before the match, as in "Lee «was very hostile to the social worker»") refers, by the record's own
     /// evidence, to the person causing harm: an abusive mother set actions in a plan is good
     /// practice, not a victim set to manage her abuser. A pronoun is resolved only when the record
-    /// shows exactly one adult of the family it can be (`People.referent(ofPronoun:)`).
+    /// shows exactly one adult of the family it can be (`People.referent(ofPronoun:)`). A
+    /// pathologising label whose subject the record shows to be a child or a professional is not
+    /// about the adult victim either, and passes too.
     private func aboutPersonCausingHarm(_ rule: Rule, _ m: RawMatch, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
         guard Self.victimSubjectCategories.contains(rule.category) else { return false }
         var subjects: [ClosedRange<Int>] = []
@@ -213,6 +215,8 @@ struct Judge {
             let referent = words.count == 1 ? record.people.referent(ofPronoun: words[0]) ?? record.people.referent(of: words)
                 : record.people.referent(of: words)
             if referent?.role == .personCausingHarm { return true }
+            // A label about a child or a professional is not about the adult victim either.
+            if rule.category == .pathologising, referent?.role == .child || referent?.role == .professional { return true }
         }
         return false
     }
