@@ -227,10 +227,7 @@ struct Judge {
     private func coordinatedSubject(of m: RawMatch) -> ClosedRange<Int>? {
         let f = Int(m.first)
         func isCoordinator(_ k: Int) -> Bool {
-            let t = tokens[k]
-            guard t.end - t.start <= 3 else { return false }
-            let w = document.text(Int(t.start), Int(t.end)).lowercased()
-            return w == "and" || w == "but"
+            compiled.recordWords.kind(of: document.bytes, Int(tokens[k].start)..<Int(tokens[k].end)).contains(.coordinator)
         }
         let coordinator = isCoordinator(f) ? f : f > 0 && isCoordinator(f - 1) ? f - 1 : nil
         guard let coordinator else { return nil }

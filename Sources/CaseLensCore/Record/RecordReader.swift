@@ -242,8 +242,7 @@ final class RecordReader {
                 }
             }
             // "Mum (Stacey Webb)": the name in brackets just after the family word.
-            if l + 1 < tokens.count, gap(between: l, and: l + 1).allSatisfy({ $0 == 0x20 || $0 == 0x28 }),
-               gap(between: l, and: l + 1).contains(0x28) {
+            if l + 1 < tokens.count, case let g = gap(between: l, and: l + 1), g.contains(0x28), g.allSatisfy({ $0 == 0x20 || $0 == 0x28 }) {
                 let run = nameRun(from: l + 1)
                 if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
@@ -276,8 +275,7 @@ final class RecordReader {
         }
         guard j > 0, j < f, !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak),
               !tokens[j].flags.contains(.softBreak), !tokens[j].flags.contains(.hardBreak) else { return nil }
-        let w = lower(j)
-        guard w == "is" || w == "was" else { return nil }
+        guard token(j, is: .copula) else { return nil }
         let run = nameRun(endingAt: j - 1)
         return run.isEmpty ? nil : run
     }

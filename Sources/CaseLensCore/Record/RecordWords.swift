@@ -43,6 +43,10 @@ final class RecordWords: Sendable {
         /// "him", "the", "out", "and": after an -ing or -ed harm word, it is a verb ("kicked out
         /// at", "punched him"); after any other word it qualifies it ("controlling behaviour").
         static let verbFollower = Kind(rawValue: 1 << 16)
+        /// "is", "was": between a name and a family word, ties them ("Gaz is mummy's boyfriend").
+        static let copula = Kind(rawValue: 1 << 17)
+        /// "and", "but": a label after one shares the sentence's subject ("… and became hostile").
+        static let coordinator = Kind(rawValue: 1 << 18)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -52,6 +56,7 @@ final class RecordWords: Sendable {
         "agent_determiner": .agentDeterminer, "subject_pronoun": .subjectPronoun, "negation": .negation,
         "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
+        "copula": .copula, "coordinator": .coordinator,
     ]
 
     private let table: Vocabulary
