@@ -6,6 +6,7 @@ import Foundation
 /// `caselens audit`: many files and folders, on every core, in path order.
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Audit files and folders: every record's findings and score, in path order.",
         discussion: """
         Walks the paths given (folders recursively; hidden files skipped unless --hidden) and reads plain text (.txt, .md), Word (.docx), HTML (.html) and CSV exports (.csv: each row is one record). Other files are listed as skipped, with the reason, on standard error. One unreadable or broken file never stops the batch. Output is in path order (then CSV row), whatever order the threads finish in. Progress is shown on standard error when it is a terminal.
@@ -59,7 +60,7 @@ struct Audit: ParsableCommand {
         case .text: formatter = TextFormatter(colour: color.enabled(for: STDOUT_FILENO))
         case .jsonl: formatter = JSONLFormatter(withBaseline: baseline != nil)
         case .csv: formatter = CSVFormatter()
-        case .sarif: formatter = SARIFFormatter(rules: compiled.lexicon.rules)
+        case .sarif: formatter = SARIFFormatter(rules: compiled.lexicon.rules, version: CaseLensVersion.string)
         }
         // Sentence fingerprints only where something reads them.
         options.fingerprints = format == .sarif || writeBaseline != nil

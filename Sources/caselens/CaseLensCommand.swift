@@ -23,6 +23,7 @@ struct CaseLensCommand: AsyncParsableCommand {
           caselens explain victim-blaming.failure-to-protect
           caselens serve                         HTTP API and web page on http://127.0.0.1:8080/
         """,
+        version: CaseLensVersion.string,
         subcommands: [Check.self, Audit.self, Summary.self, Rules.self, Explain.self, Eval.self, Bench.self, Serve.self],
         defaultSubcommand: nil)
 }

@@ -5,6 +5,7 @@ import Foundation
 /// `caselens check`: one note, from a file or standard input.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check one note (a file, or standard input) and print findings with better wording.",
         discussion: """
         Reads FILE, or standard input when FILE is '-' or missing. Each finding shows where it is (line:column), the sentence with the words highlighted, what the words do, and a suggestion that names who did what. Words inside an attributed quote ("Mr Khan said 'it was just a push'") are evidence, not your language: they are shown as info and never counted.

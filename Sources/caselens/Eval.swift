@@ -5,6 +5,7 @@ import Foundation
 /// `caselens eval DIR`: precision and recall on an annotated folder.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Measure CaseLens on annotated records: precision and recall per category, misses and false alarms.",
         discussion: """
         DIR holds NAME.txt records with NAME.expected.yaml annotations (format: corpus/README.md). Use it to evaluate CaseLens on your own annotated sample before trusting it.

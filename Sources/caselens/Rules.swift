@@ -5,6 +5,7 @@ import Foundation
 /// `caselens rules`: the rule list.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule: id, category, severity and message.",
         discussion: "Use 'caselens explain ID' for one rule's reasoning, source, better wording and examples.")
 
@@ -39,6 +40,7 @@ struct Rules: ParsableCommand {
 /// `caselens explain RULE`: everything about one rule.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain one rule: why the wording matters, its source, better wording and examples.")
 
     @Argument(help: ArgumentHelp("A rule id, e.g. victim-blaming.failure-to-protect.", valueName: "rule"))

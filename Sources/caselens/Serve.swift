@@ -7,6 +7,7 @@ import Hummingbird
 /// `caselens serve`: the HTTP API and the web page (thin wiring over CaseLensServer).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the HTTP API and a web page for checking notes in a browser.",
         discussion: """
         Endpoints: GET / (the web page), POST /v1/check, GET /v1/rules, GET /v1/rules/{id}, GET /healthz, GET /openapi.yaml.

@@ -6,6 +6,7 @@ import Foundation
 /// `caselens summary`: the health-check summary of an audit, as Markdown or one HTML file.
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Summarise an audit for a health check: Markdown, or one self-contained HTML file.",
         discussion: """
         Reads an audit's JSON Lines (files ending in .jsonl, or standard input when no input is given), or audits the files and folders given first (the audit options apply). The summary covers records and words audited, the share of records with a high finding, findings per 1,000 words by category, the score distribution, whole-record signals, good practice, the most frequent phrases and rules, and the 20 lowest-scoring records. It is written as a critical friend to the service, not as blame of individual workers.

@@ -49,12 +49,12 @@ struct Judge {
     mutating func findings(from ruleMatches: [RawMatch], recordCues: [RawMatch]) -> [Finding] {
         let rules = compiled.lexicon.rules
         var cues: [RecordCue: [RawMatch]] = [:]
-        for m in recordCues { if case .cue(let c) = compiled.patterns[Int(m.pattern)].purpose { cues[c, default: []].append(m) } }
+        for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
         // Matches never cross a sentence boundary.
         var inSentence: [(match: RawMatch, rule: Int, sentence: Range<Int>)] = []
         var windows = ContextWindows(tokens: tokens)
         for m in ruleMatches {
-            guard case .rule(let r) = compiled.patterns[Int(m.pattern)].purpose else { continue }
+            guard case .rule(let r) = compiled.patterns.purposes[Int(m.pattern)] else { continue }
             let s = sentence(of: Int(m.first))
             if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
             inSentence.append((m, r, s))
@@ -65,7 +65,7 @@ struct Judge {
         var negations: [RawMatch] = []
         var speech: [RawMatch] = []
         for m in compiled.context.scan(tokens, ranges: windows.segments()) {
-            switch compiled.patterns[Int(m.pattern)].purpose {
+            switch compiled.patterns.purposes[Int(m.pattern)] {
             case .exception(let r): exceptions[r, default: []].append(m)
             case .unless(let r): unless[r, default: []].append(m)
             case .negation: negations.append(m)
@@ -89,8 +89,8 @@ struct Judge {
                 guard record.outcome(before: Int(tokens[Int(m.first)].start)) != nil, !anyIn(newMatter, s) else { continue }
             }
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
-            let alignment = Alignment.align(compiled.patterns[Int(m.pattern)].elements, tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
-            if aboutPersonCausingHarm(rule, m, compiled.patterns[Int(m.pattern)].roles, alignment) { continue }
+            let alignment = Alignment.align(compiled.patterns.elements(Int(m.pattern)), tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
+            if aboutPersonCausingHarm(rule, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins.

@@ -17,7 +17,8 @@ public struct CompiledLexicon: Sendable {
     public let recordCues: Automaton
     /// Exceptions, unless-in-sentence, negation and speech cues, for judging candidates.
     public let context: Automaton
-    let patterns: [CompiledPattern]
+    /// Every pattern, exception and cue, by the index the automata report.
+    let patterns: PatternTable
     /// The record's word lists (titles, family words, field labels …) for the record reader.
     let recordWords: RecordWords
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
@@ -53,7 +54,7 @@ public struct CompiledLexicon: Sendable {
         }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
-        self.patterns = patterns
+        self.patterns = PatternTable(patterns)
         let size = compiler.vocabulary.count
         self.automaton = Automaton(patterns: patterns, vocabularySize: size, stage: .candidates)
         self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
@@ -63,7 +64,7 @@ public struct CompiledLexicon: Sendable {
     }
 
     /// Parts already compiled (from a snapshot).
-    init(lexicon: Lexicon, vocabulary: Vocabulary, patterns: [CompiledPattern],
+    init(lexicon: Lexicon, vocabulary: Vocabulary, patterns: PatternTable,
          automata: (rules: Automaton, recordCues: Automaton, context: Automaton), hasSources: Bool) {
         self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
@@ -78,7 +79,7 @@ extension CompiledLexicon {
     /// yardstick (`rg -F -f`) searches these.
     public func literalPhrases(cap: Int = 8) -> [String] {
         var out = Set<String>()
-        for pattern in patterns {
+        for pattern in patterns.all {
             guard case .rule = pattern.purpose else { continue }
             var phrases: [[String]] = [[]]
             var ok = true

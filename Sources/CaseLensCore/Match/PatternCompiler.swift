@@ -280,69 +280,6 @@ extension MatchPurpose: SnapshotCodable {
     }
 }
 
-/// Compiled patterns in a snapshot: each distinct element (its list of alternatives) once, then
-/// each pattern as its element numbers, purpose and roles. Patterns that share a role class or a
-/// family share its expansion in the snapshot and in memory, which keeps start-up short.
-extension CompiledPattern {
-    static func write(_ patterns: [CompiledPattern], to w: inout SnapshotWriter) {
-        var numbers: [[[Item]]: Int] = [:], distinct: [[[Item]]] = []
-        let references = patterns.map { p in
-            p.elements.map { e -> Int in
-                if let n = numbers[e] { return n }
-                numbers[e] = distinct.count; distinct.append(e)
-                return distinct.count - 1
-            }
-        }
-        w.int(distinct.count)
-        for alternatives in distinct { w.lists(alternatives) }
-        w.int(patterns.count)
-        for (p, elements) in zip(patterns, references) {
-            w.int(elements.count); for e in elements { w.int(e) }
-            w.value(p.purpose)
-            w.strings(p.roles.map { $0 ?? "" })
-        }
-    }
-
-    /// Reads what `write` wrote; every word must be in a vocabulary of `vocabularySize` words
-    /// and every purpose must name one of `rules` rules.
-    static func read(from r: inout SnapshotReader, rules: Int, vocabularySize: Int) throws(SnapshotError) -> [CompiledPattern] {
-        let distinctCount = try r.int()
-        guard distinctCount >= 0 && distinctCount < 1 << 24 else { throw SnapshotError(message: "corrupt pattern element count") }
-        var distinct: [[[Item]]] = []
-        distinct.reserveCapacity(distinctCount)
-        for _ in 0..<distinctCount {
-            let alternatives: [[Item]] = try r.lists()
-            guard alternatives.allSatisfy({ $0.allSatisfy { $0.kind.fits(vocabularySize: vocabularySize) } }) else {
-                throw SnapshotError(message: "a pattern's word is not in the vocabulary")
-            }
-            distinct.append(alternatives)
-        }
-        let n = try r.int()
-        guard n >= 0 && n < 1 << 24 else { throw SnapshotError(message: "corrupt pattern count \(n)") }
-        var patterns: [CompiledPattern] = []
-        patterns.reserveCapacity(n)
-        for _ in 0..<n {
-            let count = try r.int()
-            guard count >= 0 && count < 1 << 16 else { throw SnapshotError(message: "corrupt pattern length \(count)") }
-            var elements: [[[Item]]] = []
-            elements.reserveCapacity(count)
-            for _ in 0..<count {
-                let e = try r.int()
-                guard e >= 0 && e < distinct.count else { throw SnapshotError(message: "corrupt pattern element \(e)") }
-                elements.append(distinct[e])
-            }
-            let purpose: MatchPurpose = try r.value()
-            switch purpose {
-            case .rule(let i), .exception(let i), .unless(let i):
-                guard i >= 0 && i < rules else { throw SnapshotError(message: "a pattern names rule \(i) of \(rules)") }
-            case .negation, .speech, .cue: break
-            }
-            patterns.append(CompiledPattern(elements: elements, purpose: purpose, roles: try r.strings().map { $0.isEmpty ? nil : $0 }))
-        }
-        return patterns
-    }
-}
-
 extension ItemKind {
     /// Whether every word it takes is in a vocabulary of `vocabularySize` words.
     func fits(vocabularySize: Int) -> Bool {

@@ -321,7 +321,7 @@ final class RecordReader {
             }
             // Active: NAME (had) VERB (NAME). A bare base form ("abuse", "harm") is more often a
             // noun or an infinitive than a finite verb: no subject is read from it.
-            if let lemma = compiled.patterns[Int(m.pattern)].elements.first?.first?.first?.family {
+            if let lemma = compiled.patterns.elements(Int(m.pattern)).first?.first?.first?.family {
                 let w = lower(k)
                 // Only the lemma itself can be its base form.
                 if w == lemma, isBareBaseForm(lemma) { continue }

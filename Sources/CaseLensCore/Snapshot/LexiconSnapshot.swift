@@ -10,7 +10,7 @@
 extension CompiledLexicon {
     static let snapshotMagic = "CaseLens lexicon snapshot"
     /// Bump when any `SnapshotCodable` layout changes.
-    static let snapshotFormat = 7
+    static let snapshotFormat = 8
 
     /// The snapshot bytes, with the sources when this lexicon has them. Deterministic: the same
     /// lexicon gives the same bytes.
@@ -18,7 +18,7 @@ extension CompiledLexicon {
         var w = SnapshotWriter()
         w.string(Self.snapshotMagic); w.int(Self.snapshotFormat)
         let length = w.placeholder(), coreStart = w.bytes.count
-        w.value(lexicon); w.value(vocabulary); CompiledPattern.write(patterns, to: &w)
+        w.value(lexicon); w.value(vocabulary); PatternTable.write(patterns.all, to: &w)
         for a in [automaton, recordCues, context] { w.value(a) }
         w.patch(length, w.bytes.count - coreStart)
         if hasSources { lexicon.writeSources(to: &w) }
@@ -45,7 +45,7 @@ extension CompiledLexicon {
         let coreEnd = try r.header()
         var lexicon: Lexicon = try r.value()
         let vocabulary: Vocabulary = try r.value()
-        let patterns = try CompiledPattern.read(from: &r, rules: lexicon.rules.count, vocabularySize: vocabulary.count)
+        let patterns = try PatternTable(from: &r, rules: lexicon.rules.count, vocabularySize: vocabulary.count, eager: !borrowing)
         let automata = (rules: try r.value(Automaton.self), recordCues: try r.value(Automaton.self), context: try r.value(Automaton.self))
         guard r.offset == coreEnd else { throw SnapshotError(message: "the core does not end where its length says") }
         guard borrowing || [automata.rules, automata.recordCues, automata.context].allSatisfy({ $0.fits(vocabularySize: vocabulary.count, patterns: patterns.count) }) else {

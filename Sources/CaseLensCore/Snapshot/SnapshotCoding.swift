@@ -69,6 +69,12 @@ struct SnapshotReader {
     /// unchanged for the life of the process, and verified when it was built.
     init(_ buffer: UnsafeRawBufferPointer, borrowing: Bool = false) { base = buffer; borrows = borrowing }
 
+    /// A reader of the first `end` bytes of `buffer`, from byte `start` (so alignment padding is
+    /// still counted from the buffer's start, as it was written).
+    init(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        base = UnsafeRawBufferPointer(rebasing: buffer[..<end]); offset = start; borrows = false
+    }
+
     /// A fixed-width length written by `SnapshotWriter.placeholder`.
     mutating func fixedInt() throws(SnapshotError) -> Int {
         try need(8)
