@@ -88,4 +88,24 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(d.position(of: c).line, 2)
         XCTAssertEqual(d.position(of: c).column, 5)                 // a b space “ c
     }
+
+    /// ICU's abbreviation list matches word endings ("pp.", "PC."): acronyms and plain words
+    /// still end sentences; titles do not.
+    func testSentencesEndAfterAcronymsThatLookLikeAbbreviations() {
+        let text = "He attends DAPP. Mum appeared calm. The ICPC. Mum came. He used the app. She left. Mrs. Holt came. Went to A.A. She left."
+        let d = Document(name: "x", text: text)
+        let index = SentenceIndex(d)
+        func sentence(at word: String) -> String {
+            let at = text.utf8.count - text.components(separatedBy: word).dropFirst().joined(separator: word).utf8.count - word.utf8.count
+            let r = index.sentence(containing: at)
+            return String(decoding: d.bytes[r], as: UTF8.self)
+        }
+        XCTAssertEqual(sentence(at: "attends"), "He attends DAPP.")
+        XCTAssertEqual(sentence(at: "appeared"), "Mum appeared calm.")
+        XCTAssertEqual(sentence(at: "ICPC"), "The ICPC.")
+        XCTAssertEqual(sentence(at: "came. He"), "Mum came.")
+        XCTAssertEqual(sentence(at: "app."), "He used the app.")
+        XCTAssertEqual(sentence(at: "Holt"), "Mrs. Holt came.")
+        XCTAssertEqual(sentence(at: "A.A."), "Went to A.A.")
+    }
 }

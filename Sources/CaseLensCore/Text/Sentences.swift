@@ -34,13 +34,41 @@ public final class SentenceIndex {
         guard let iterator, cl_sentences_around(iterator, Int32(offset), &s, &e) == 0 else {
             return 0..<buffer.count
         }
-        var lo = Int(s), hi = Int(e)
+        var (lo, hi) = Self.unsuppressed(UnsafeBufferPointer(buffer), Int(s)..<Int(e), containing: offset)
         while lo < hi && Self.isSpace(buffer[lo]) { lo += 1 }
         while hi > lo && Self.isSpace(buffer[hi - 1]) { hi -= 1 }
         let r = lo..<max(hi, lo)
         cache.append(r)
         if cache.count > 64 { cache.removeFirst(32) }
         return r
+    }
+
+    /// The part of ICU's sentence `range` that holds `offset`, once breaks ICU suppressed by
+    /// mistake are put back. Its abbreviation list is matched on word endings, so "DAPP." and
+    /// "ICPC." pass for "pp." and "PC.", and "the app." for "pp.". A full stop after a word of
+    /// three or more characters that is all capitals (an acronym) or all lower-case, followed by
+    /// spaces and a capital letter, ends a sentence. Titles ("Mrs.", "Prof.") keep ICU's reading.
+    static func unsuppressed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, containing offset: Int) -> (Int, Int) {
+        var lo = range.lowerBound, hi = range.upperBound
+        var i = range.lowerBound
+        while i < range.upperBound - 2 {
+            defer { i += 1 }
+            guard b[i] == 0x2E else { continue }
+            var j = i + 1
+            while j < range.upperBound && (b[j] == 0x20 || b[j] == 0x0A) { j += 1 }
+            guard j > i + 1, j < range.upperBound, b[j] >= 0x41 && b[j] <= 0x5A else { continue }
+            var w = i, upper = 0, lower = 0, other = 0
+            while w > range.lowerBound {
+                let c = b[w - 1]
+                if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 && c <= 0x7A { lower += 1 }
+                else if (c >= 0x30 && c <= 0x39) || c == 0x26 { other += 1 } else { break }
+                w -= 1
+            }
+            guard i - w >= 3, (lower == 0 && upper >= 2) || (upper == 0 && other == 0) else { continue }
+            if offset < j { hi = i + 1; break }
+            lo = j
+        }
+        return (lo, hi)
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
