@@ -229,6 +229,28 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertTrue(joint.contains("victim-tasked.plan-imbalance"), "\(joint)")
+        // Being referred or offered a service is done to him, not an action of his; being
+        // prepared to act is still hers.
+        let doneTo = rules("""
+        Child protection plan
+        - Mum to call the police if Dad comes to the house.
+        - Dad to be referred by SW to the Drive programme and offered a parenting course.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertTrue(doneTo.contains("victim-tasked.plan-imbalance"), "\(doneTo)")
+        let his = rules("""
+        Child protection plan
+        - Mum to call the police if Dad comes to the house.
+        - Dad to be prepared to attend the Drive programme.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertFalse(his.contains("victim-tasked.plan-imbalance"), "\(his)")
+        let advised = rules("""
+        Child protection plan
+        - Mum to be advised to call the police if Dad comes to the house.
+        - SW to visit every two weeks.
+        """)
+        XCTAssertTrue(advised.contains("victim-tasked.plan-imbalance"), "\(advised)")
         // Lettered items, and a plan whose only other lines are not actions: "What needs to
         // happen" and "Mum was pushed to the floor" name no actor.
         let lettered = rules("""

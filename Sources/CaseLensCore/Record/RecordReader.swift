@@ -458,8 +458,9 @@ final class RecordReader {
     /// words are an actor followed by an action verb ("Mum to …", "Mr Khan will …").
     private func readPlan(into model: inout RecordModel) {
         guard let actionCues = cues[.actionVerb], !actionCues.isEmpty else { return }
-        var startsAction = [Bool](repeating: false, count: tokens.count)
-        for m in actionCues { startsAction[Int(m.first)] = true }
+        // Where the action word that starts at each token ends (-1: none starts there).
+        var actionEnd = [Int32](repeating: -1, count: tokens.count)
+        for m in actionCues { actionEnd[Int(m.first)] = max(actionEnd[Int(m.first)], m.last) }
         var startsAgency = [Bool](repeating: false, count: tokens.count)
         for m in cues[.agency] ?? [] { startsAgency[Int(m.first)] = true }
         var headingLines = Set<Int>()
@@ -488,10 +489,12 @@ final class RecordReader {
             // The actor: up to six words before an action verb.
             var verbAt = -1
             for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
-                if j > first, startsAction[j] { verbAt = j; break }
+                if j > first, actionEnd[j] >= 0 { verbAt = j; break }
                 if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
             }
             guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { continue }
+            // "Mr Reid to be referred …": done to the actor, not by them.
+            if isDoneTo(after: Int(actionEnd[verbAt])) { continue }
             let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
             if startsAgency[first] {
                 model.actions.append(PlanAction(line: line, actor: actorText, role: .professional, isAgency: true))
@@ -518,6 +521,22 @@ final class RecordReader {
                 j = run.isEmpty ? j + 1 : run.upperBound
             }
         }
+    }
+
+    /// Whether the words after a plan's action word (ending at token `k`) are "be" and a past
+    /// participle that is not an adjective: "to be referred", "to be offered", "to be seen". One
+    /// followed by "to" and a verb still sets the actor a task: "Mum to be advised to call the
+    /// police" ("referred to the DAPP" is followed by a determiner).
+    private func isDoneTo(after k: Int) -> Bool {
+        guard k + 2 < tokens.count, token(k + 1, is: .planPassiveAux) else { return false }
+        let p = k + 2, kind = kind(p)
+        guard !kind.contains(.adjectivalParticiple) else { return false }
+        let t = tokens[p], b = document.bytes
+        guard kind.contains(.participle)
+            || (t.end - t.start > 3 && b[Int(t.end) - 2] | 0x20 == 0x65 && b[Int(t.end) - 1] | 0x20 == 0x64) else { return false }
+        if p + 2 < tokens.count, text(p + 1).lowercased() == "to", !tokens[p + 2].flags.contains(.capitalised),
+           !token(p + 2, is: .nounMarker) { return false }
+        return true
     }
 
     private func isLineStart(_ k: Int) -> Bool {

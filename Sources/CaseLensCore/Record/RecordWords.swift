@@ -47,6 +47,13 @@ final class RecordWords: Sendable {
         static let copula = Kind(rawValue: 1 << 17)
         /// "and", "but": a label after one shares the sentence's subject ("… and became hostile").
         static let coordinator = Kind(rawValue: 1 << 18)
+        /// "be": after a plan's action word and before a past participle, the action is done to
+        /// the actor ("Mr Reid to be referred").
+        static let planPassiveAux = Kind(rawValue: 1 << 19)
+        /// "given", "seen": past participles that do not end in -ed.
+        static let participle = Kind(rawValue: 1 << 20)
+        /// "prepared", "committed": -ed words that describe the actor ("Mum to be prepared to …").
+        static let adjectivalParticiple = Kind(rawValue: 1 << 21)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -56,7 +63,8 @@ final class RecordWords: Sendable {
         "agent_determiner": .agentDeterminer, "subject_pronoun": .subjectPronoun, "negation": .negation,
         "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
-        "copula": .copula, "coordinator": .coordinator,
+        "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
+        "participle": .participle, "adjectival_participle": .adjectivalParticiple,
     ]
 
     private let table: Vocabulary
