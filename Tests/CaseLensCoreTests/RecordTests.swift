@@ -245,6 +245,17 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertFalse(his.contains("victim-tasked.plan-imbalance"), "\(his)")
+        // A heading with its actions on the same line, several to a line.
+        let inline = rules("""
+        Mark Tully punched Ms Wrobel twice.
+        Safety plan: Ms Wrobel to stay at her sister's address. Ward staff to call police if he comes to the ward. Ms Wrobel to call the police if he comes near her.
+        """)
+        XCTAssertTrue(inline.contains("victim-tasked.plan-imbalance"), "\(inline)")
+        let inlineBalanced = rules("""
+        Mark Tully punched Ms Wrobel twice.
+        Safety plan: Ms Wrobel to call the police if he comes near her. Mr Tully to attend the Drive programme.
+        """)
+        XCTAssertFalse(inlineBalanced.contains("victim-tasked.plan-imbalance"), "\(inlineBalanced)")
         let advised = rules("""
         Child protection plan
         - Mum to be advised to call the police if Dad comes to the house.

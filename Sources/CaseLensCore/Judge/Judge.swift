@@ -359,9 +359,9 @@ struct Judge {
                 // A line that sets two family members one action ("Natalie and Craig to be referred
                 // to Relate") is joint work, not an action of his own.
                 var familyActors: [Int: Int] = [:]
-                for a in record.actions where !a.isAgency { familyActors[a.line, default: 0] += 1 }
+                for a in record.actions where !a.isAgency { familyActors[a.sentence, default: 0] += 1 }
                 let perpetratorActions = record.actions.filter { a in
-                    if a.role == .personCausingHarm { return familyActors[a.line, default: 0] < 2 }
+                    if a.role == .personCausingHarm { return familyActors[a.sentence, default: 0] < 2 }
                     if record.perpetrator != nil || a.isAgency || a.role == .victim || a.role == .child { return false }
                     return !taskedText.contains(a.actor.lowercased())
                 }

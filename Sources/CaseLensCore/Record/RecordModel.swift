@@ -12,6 +12,8 @@ public struct Outcome: Sendable {
 /// adult victim, a child, an agency or someone unknown.
 public struct PlanAction: Sendable {
     public var line: Int
+    /// Byte offset where the action's sentence starts: actors of one sentence share one action.
+    public var sentence: Int
     public var actor: String
     public var role: PersonRole
     public var isAgency: Bool

@@ -463,64 +463,123 @@ final class RecordReader {
         for m in actionCues { actionEnd[Int(m.first)] = max(actionEnd[Int(m.first)], m.last) }
         var startsAgency = [Bool](repeating: false, count: tokens.count)
         for m in cues[.agency] ?? [] { startsAgency[Int(m.first)] = true }
-        var headingLines = Set<Int>()
-        for m in cues[.planHeading] ?? [] where isLineStart(Int(m.first)) {
-            headingLines.insert(document.line(of: Int(tokens[Int(m.first)].start)))
-        }
+        // Heading lines, and where the text after a heading's colon starts ("Discharge plan:
+        // Agnieszka to stay …"), if any follows on its line.
+        var headingLines: [Int: Int?] = [:]
         let b = document.bytes
+        for m in cues[.planHeading] ?? [] where isLineStart(Int(m.first)) {
+            var p = Int(tokens[Int(m.last)].end)
+            while p < b.count && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+            var inline: Int? = nil
+            if p < b.count && b[p] == 0x3A {
+                p += 1
+                while p < b.count && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+                if p < b.count && b[p] != 0x0A && b[p] != 0x0D { inline = p }
+            }
+            headingLines[document.line(of: Int(tokens[Int(m.first)].start))] = inline
+        }
         var inPlan = false
-        var k = 0
         for (index, start) in document.lineStarts.enumerated() {
             let line = index + 1
             let end = index + 1 < document.lineStarts.count ? document.lineStarts[index + 1] : b.count
-            if headingLines.contains(line) { inPlan = true; continue }
-            var p = start
+            var from = start
+            if let inline = headingLines[line] {
+                inPlan = true
+                guard let inline else { continue }
+                from = inline
+            }
+            var p = from
             while p < end && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
             let marker = Self.itemMarkerEnd(b, from: p, to: end)
-            let isBullet = marker != nil
-            if inPlan && !isBullet && looksLikeHeading(p..<end) { inPlan = false }
-            while k < tokens.count && Int(tokens[k].start) < start { k += 1 }
-            guard k < tokens.count, Int(tokens[k].start) < end else { continue }
-            var first = k
-            let len = Int(tokens[first].end - tokens[first].start)
-            if (len == 6 || len == 7), token(first, is: .actionLabel), first + 1 < tokens.count, tokens[first + 1].flags.contains(.softBreak) { first += 1 }
-            if let marker { while first < tokens.count && Int(tokens[first].start) < marker { first += 1 } }
-            guard inPlan || isBullet || first != k else { continue }
-            // The actor: up to six words before an action verb.
-            var verbAt = -1
-            for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
-                if j > first, actionEnd[j] >= 0 { verbAt = j; break }
-                if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
-            }
-            guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { continue }
-            // "Mr Reid to be referred …": done to the actor, not by them.
-            if isDoneTo(after: Int(actionEnd[verbAt])) { continue }
-            let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
-            if startsAgency[first] {
-                model.actions.append(PlanAction(line: line, actor: actorText, role: .professional, isAgency: true))
-                continue
-            }
-            // Family actors, possibly several ("Mum and Dad").
-            var j = first
-            while j < verbAt {
-                let kind = kind(j)
-                if kind.contains(.actorJoiner) { j += 1; continue }
-                var run = kind.contains(.kin) ? j..<(j + 1) : nameRun(from: j)
-                // An owner is not an actor: "Ruby's dad", "his partner".
-                if run.upperBound < verbAt, isPossessive(run.upperBound) { j = run.upperBound + 1; continue }
-                if run.isEmpty, kind.contains(.kinDeterminer), j + 1 < verbAt, token(j + 1, is: .kin) { j += 1; continue }
-                var who: Int? = nil
-                if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
-                else if !run.isEmpty { who = model.people.person(named: texts(run), isTitle: isTitle) }
-                var role = who.map { model.people.all[$0].role } ?? .unknown
-                if who == nil, kind.contains(.subjectPronoun) {
-                    role = model.people.referent(ofPronoun: text(j))?.role ?? .unknown
-                    run = j..<(j + 1)
-                }
-                model.actions.append(PlanAction(line: line, actor: run.isEmpty ? actorText : texts(run).joined(separator: " "), role: role, isAgency: false))
-                j = run.isEmpty ? j + 1 : run.upperBound
+            if inPlan && marker == nil && from == start && looksLikeHeading(p..<end) { inPlan = false }
+            // In a plan, each sentence of a line may set an action ("Mum to stay with her sister.
+            // Ward staff to call the police if he comes to the ward."); elsewhere only a list item
+            // or an "Action:" line does, by its first words.
+            let segments = inPlan ? Self.sentenceStarts(b, from: marker ?? p, to: end) : [marker ?? p]
+            for (i, segment) in segments.enumerated() {
+                let segmentEnd = i + 1 < segments.count ? segments[i + 1] : end
+                readAction(in: segment..<segmentEnd, line: line, afterMarker: marker != nil, lineStart: i == 0,
+                           inPlan: inPlan, actionEnd: actionEnd, startsAgency: startsAgency, into: &model)
             }
         }
+    }
+
+    /// Where the sentences of `b[from..<to]` start: at `from`, and after each full stop, semicolon,
+    /// question or exclamation mark that follows a word and is followed by a space and a capital
+    /// letter ("1. Kai to …" is one sentence).
+    static func sentenceStarts(_ b: [UInt8], from: Int, to: Int) -> [Int] {
+        var starts = [from]
+        var i = from, words = false
+        while i + 2 < to {
+            let c = b[i]
+            if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { words = true }
+            if words && (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F) && b[i + 1] == 0x20 {
+                var j = i + 1
+                while j < to && b[j] == 0x20 { j += 1 }
+                if j < to && b[j] >= 0x41 && b[j] <= 0x5A { starts.append(j); i = j; words = false; continue }
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    /// One possible action at `range` (a line, or a sentence of a plan's line): an actor of up
+    /// to six words, then an action word. `lineStart`: the range starts the line, so an "Action:"
+    /// label may lead it.
+    private func readAction(in range: Range<Int>, line: Int, afterMarker: Bool, lineStart: Bool, inPlan: Bool,
+                            actionEnd: [Int32], startsAgency: [Bool], into model: inout RecordModel) {
+        let end = range.upperBound
+        guard let k = firstToken(atOrAfter: range.lowerBound), Int(tokens[k].start) < end else { return }
+        var first = k
+        let len = Int(tokens[first].end - tokens[first].start)
+        var labelled = false
+        if lineStart, len == 6 || len == 7, token(first, is: .actionLabel), first + 1 < tokens.count,
+           tokens[first + 1].flags.contains(.softBreak) { first += 1; labelled = true }
+        guard inPlan || afterMarker || labelled else { return }
+        // The actor: up to six words before an action verb.
+        var verbAt = -1
+        for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
+            if j > first, actionEnd[j] >= 0 { verbAt = j; break }
+            if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
+        }
+        guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { return }
+        // "Mr Reid to be referred …": done to the actor, not by them.
+        if isDoneTo(after: Int(actionEnd[verbAt])) { return }
+        let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
+        if startsAgency[first] {
+            model.actions.append(PlanAction(line: line, sentence: range.lowerBound, actor: actorText, role: .professional, isAgency: true))
+            return
+        }
+        // Family actors, possibly several ("Mum and Dad").
+        var j = first
+        while j < verbAt {
+            let kind = kind(j)
+            if kind.contains(.actorJoiner) { j += 1; continue }
+            var run = kind.contains(.kin) ? j..<(j + 1) : nameRun(from: j)
+            // An owner is not an actor: "Ruby's dad", "his partner".
+            if run.upperBound < verbAt, isPossessive(run.upperBound) { j = run.upperBound + 1; continue }
+            if run.isEmpty, kind.contains(.kinDeterminer), j + 1 < verbAt, token(j + 1, is: .kin) { j += 1; continue }
+            var who: Int? = nil
+            if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
+            else if !run.isEmpty { who = model.people.person(named: texts(run), isTitle: isTitle) }
+            var role = who.map { model.people.all[$0].role } ?? .unknown
+            if who == nil, kind.contains(.subjectPronoun) {
+                role = model.people.referent(ofPronoun: text(j))?.role ?? .unknown
+                run = j..<(j + 1)
+            }
+            model.actions.append(PlanAction(line: line, sentence: range.lowerBound, actor: run.isEmpty ? actorText : texts(run).joined(separator: " "), role: role, isAgency: false))
+            j = run.isEmpty ? j + 1 : run.upperBound
+        }
+    }
+
+    /// The first token that starts at or after byte `offset`.
+    private func firstToken(atOrAfter offset: Int) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count ? lo : nil
     }
 
     /// Whether the words after a plan's action word (ending at token `k`) are "be" and a past
