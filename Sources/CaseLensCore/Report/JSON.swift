@@ -1,5 +1,3 @@
-import Foundation
-
 /// A tiny JSON writer that keeps key order and writes nulls, so every output has exactly the
 /// documented shape.
 public enum JSON {
@@ -15,68 +13,83 @@ public enum JSON {
     }
 
     public static func encode(_ v: Value, pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(v, into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ v: Value, into out: inout String, pretty: Bool, indent: Int) {
+    private static func write(_ v: Value, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ indent: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+        }
         switch v {
-        case .string(let s): if let s { quote(s, into: &out) } else { out += "null" }
-        case .int(let i): out += i.map(String.init) ?? "null"
-        case .double(let d): out += d.isFinite ? String(d) : "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): if let s { quote(s, into: &out) } else { out += "null".utf8 }
+        case .int(let i): out += (i.map(String.init) ?? "null").utf8
+        case .double(let d): out += (d.isFinite ? String(d) : "null").utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(indent + 1) }
                 write(item, into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { newline(indent) }
+            out.append(0x5D)
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out += "{}".utf8; return }
+            out.append(0x7B)
             for (i, (k, item)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(indent + 1) }
                 quote(k, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 write(item, into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { newline(indent) }
+            out.append(0x7D)
         }
     }
 
-    /// Appends `s` as a JSON string. Runs of bytes that need no escape are appended whole.
+    /// Appends `s` as a JSON string.
     public static func quote(_ s: String, into out: inout String) {
-        out += "\""
+        var bytes: [UInt8] = []
+        quote(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string, as UTF-8. Runs of bytes that need no escape are appended whole.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
             var run = 0
-            for (i, b) in bytes.enumerated() {
-                let escape: String
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C else { continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
                 switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C: escape = "\\u003c"          // safe to embed in HTML
-                case 0..<0x20: escape = String(format: "\\u%04x", UInt32(b))
-                default: continue
+                case 0x22: out += #"\""#.utf8
+                case 0x5C: out += #"\\"#.utf8
+                case 0x0A: out += #"\n"#.utf8
+                case 0x0D: out += #"\r"#.utf8
+                case 0x09: out += #"\t"#.utf8
+                case 0x3C: out += #"\u003c"#.utf8          // safe to embed in HTML
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += #"\u00"#.utf8
+                    out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
                 }
-                if run < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<i]), as: UTF8.self) }
-                out += escape
                 run = i + 1
             }
-            if run < bytes.count { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run...]), as: UTF8.self) }
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 
