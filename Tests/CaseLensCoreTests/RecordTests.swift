@@ -99,7 +99,7 @@ final class RecordTests: XCTestCase {
         """
         XCTAssertTrue(rules(victimMother).contains { $0.hasPrefix("victim-tasked.") }, "\(rules(victimMother))")
         // Two women in the family: "she" could be either, so the lexical reading stands.
-        var people = People()
+        var people = People(words: Self.checker.compiled.recordWords.person)
         _ = people.person(named: ["Ms", "Grant"], titles: ["ms"])
         _ = people.person(named: ["Mrs", "Okafor"], titles: ["mrs"])
         XCTAssertNil(people.referent(ofPronoun: "she"))
@@ -152,7 +152,7 @@ final class RecordTests: XCTestCase {
     }
 
     func testReferentNeedsOneAgreeingPerson() {
-        var people = People()
+        var people = People(words: Self.checker.compiled.recordWords.person)
         let titles: Set<String> = ["mr", "ms", "mrs", "miss"]
         let lisa = people.person(named: ["Lisa", "Grant"], titles: titles, kinship: "mother")!
         people.all[lisa].role = .personCausingHarm

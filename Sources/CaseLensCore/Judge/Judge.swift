@@ -184,7 +184,7 @@ struct Judge {
 
     private func isPersonTitle(_ k: Int) -> Bool {
         let t = tokens[k]
-        return t.end - t.start <= 4 && People.personTitles.contains(document.text(Int(t.start), Int(t.end)).lowercased())
+        return t.end - t.start <= 4 && compiled.recordWords.person.titles.contains(document.text(Int(t.start), Int(t.end)).lowercased())
     }
 
     /// Categories whose critique needs the words' subject to be the adult victim.

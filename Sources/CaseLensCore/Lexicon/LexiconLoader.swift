@@ -292,6 +292,10 @@ private struct FileReader {
             case "action_verbs": cues.actionVerbs = try patterns(value, key)
             case "agencies": cues.agencies = try patterns(value, key)
             case "abuse_terms": cues.abuseTerms = try patterns(value, key)
+            case "kin_equivalents":
+                for (word, _, variants) in try mapping(value, "kin_equivalents") {
+                    cues.kinEquivalents[word.lowercased(), default: []] += try strings(variants, "kin_equivalents.\(word)").map { $0.0.lowercased() }
+                }
             case "grammar":
                 for (list, listNode, words) in try mapping(value, "grammar") {
                     guard RecordWords.grammarLists[list] != nil else {

@@ -21,6 +21,8 @@ public struct RecordCues: Sendable {
     /// Grammar words the reader reads sentences with, by list (`RecordWords.grammarLists` names
     /// them: "passive_aux", "object_marker" …), lower-case.
     public var grammar: [String: [String]] = [:]
+    /// Family words by their canonical form: "father" → ["dad", "daddy"].
+    public var kinEquivalents: [String: [String]] = [:]
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct RecordCues: Sendable {
         outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
         planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
         for (k, v) in o.grammar { grammar[k, default: []] += v }
+        for (k, v) in o.kinEquivalents { kinEquivalents[k, default: []] += v }
     }
 }
 
@@ -54,6 +57,7 @@ extension RecordCues: SnapshotCodable {
         for list in [harmVerbs, harmedCues, outcomes, outcomeNegations, doubtWords, newMatter,
                      planHeadings, actionVerbs, agencies, abuseTerms] { w.values(list) }
         w.dictionary(grammar) { $0.strings($1) }
+        w.dictionary(kinEquivalents) { $0.strings($1) }
     }
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         fields = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
@@ -63,5 +67,6 @@ extension RecordCues: SnapshotCodable {
         outcomeNegations = try r.values(); doubtWords = try r.values(); newMatter = try r.values()
         planHeadings = try r.values(); actionVerbs = try r.values(); agencies = try r.values(); abuseTerms = try r.values()
         grammar = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
+        kinEquivalents = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
     }
 }

@@ -43,18 +43,46 @@ public struct Person: Sendable, Equatable {
         if !evidence.contains(e) { evidence.append(e) }
     }
 
-    /// Settles `role` from the evidence: a form field wins, then what the person did or had done to them.
-    mutating func settle() {
+    /// Settles `role` from the evidence: a form field wins, then what the person did or had done
+    /// to them, then a family word that makes them a child (`childKin`: "son", "daughter").
+    mutating func settle(childKin: Set<String>) {
         if let fieldRole { role = fieldRole; return }
         if harmVotes > harmedVotes { role = .personCausingHarm }
         else if harmedVotes > harmVotes { role = .victim }
-        else if kinship.map({ ["son", "daughter"].contains($0) }) == true { role = .child }
+        else if kinship.map({ childKin.contains($0) }) == true { role = .child }
     }
+}
+
+/// The words `People` reads titles, family words and pronouns with, from `record.yaml`: the
+/// grammar lists `female`, `male` (family words and titles), `person_title`,
+/// `phrase_determiner` and `child_kin`, and `kin_equivalents` ("dad" is "father").
+public struct PersonWords: Sendable {
+    var female: Set<String> = [], male: Set<String> = []
+    /// "mr", "mrs", "ms", "miss", "mx": titles of a person (not of a professional).
+    var titles: Set<String> = []
+    /// "the", "his", "children's": may stand before a family word that names someone.
+    var determiners: Set<String> = []
+    var childKin: Set<String> = []
+    /// Each family word's canonical form ("mum" → "mother").
+    var canonical: [String: String] = [:]
+
+    public init() {}
+
+    init(_ cues: RecordCues) {
+        func list(_ name: String) -> Set<String> { Set(cues.grammar[name] ?? []) }
+        female = list("female"); male = list("male"); titles = list("person_title")
+        determiners = list("phrase_determiner"); childKin = list("child_kin")
+        for (word, variants) in cues.kinEquivalents { for v in variants { canonical[v] = word } }
+    }
+
+    func canonicalKin(_ k: String) -> String { canonical[k] ?? k }
 }
 
 /// The people of one record.
 public struct People: Sendable {
     public var all: [Person] = []
+    /// The words it reads titles, family words and pronouns with.
+    public let words: PersonWords
     /// Lower-cased surname, lower-cased forename and family word (canonical) → indices into `all`.
     private var bySurname: [String: [Int]] = [:]
     private var byForename: [String: [Int]] = [:]
@@ -70,9 +98,8 @@ public struct People: Sendable {
         add(p.kinship, &byKin)
     }
 
-    static let equivalentKin: [String: String] = ["dad": "father", "daddy": "father", "stepdad": "stepfather",
-                                                   "mum": "mother", "mummy": "mother", "mom": "mother", "stepmum": "stepmother"]
-    static func canonicalKin(_ k: String) -> String { equivalentKin[k] ?? k }
+    public init(words: PersonWords = PersonWords()) { self.words = words }
+
     /// "Mr." → "Mr" (without Foundation, which is slow here).
     static func withoutDots(_ s: String) -> String { s.utf8.contains(0x2E) ? String(s.filter { $0 != "." }) : s }
 
@@ -93,7 +120,7 @@ public struct People: Sendable {
         if ws.isEmpty { return nil }
         let surname = ws.count >= 2 || title != nil ? ws.last! : nil
         let forename = ws.count >= 2 || (title == nil && ws.count == 1) ? ws.first! : nil
-        let kin = kinship.map { Self.canonicalKin($0.lowercased()) }
+        let kin = kinship.map { self.words.canonicalKin($0.lowercased()) }
         let sameSurname = surname.flatMap { bySurname[$0.lowercased()] } ?? []
         let sameForename = forename.flatMap { byForename[$0.lowercased()] } ?? []
         let sameKin = kin.flatMap { byKin[$0] } ?? []
@@ -103,7 +130,7 @@ public struct People: Sendable {
         for i in candidates where i != previous {
             previous = i
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
-            let titlesAgree = title == nil || (all[i].title == nil ? Self.fits(title: title!, all[i]) : Self.sameGender(title!, all[i].title!))
+            let titlesAgree = title == nil || (all[i].title == nil ? fits(title: title!, all[i]) : sameGender(title!, all[i].title!))
             let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
@@ -136,34 +163,30 @@ public struct People: Sendable {
 
     /// The person a family word refers to ("Dad" → the person linked as father), added if new.
     mutating func person(kin word: String) -> Int {
-        let kin = Self.canonicalKin(word.lowercased())
+        let kin = words.canonicalKin(word.lowercased())
         if let i = byKin[kin]?.first { return i }
         all.append(Person(name: word, kinship: kin))
         reindex(all.count - 1)
         return all.count - 1
     }
 
-    static let femaleKin: Set<String> = ["mother", "stepmother", "grandmother", "aunt", "sister", "daughter", "wife", "girlfriend", "nan"]
-    static let maleKin: Set<String> = ["father", "stepfather", "grandfather", "uncle", "brother", "son", "husband", "boyfriend", "grandad"]
-
     /// Whether a titled reference ("Ms Dunn") can be this untitled person: never a child, and
     /// the title agrees with any family word the record links to them.
-    static func fits(title: String, _ p: Person) -> Bool {
+    func fits(title: String, _ p: Person) -> Bool {
         if p.fieldRole == .child { return false }
         guard let k = p.kinship else { return true }
         let t = title.lowercased()
-        if t == "mr" { return !femaleKin.contains(k) }
-        if femaleTitles.contains(t) { return !maleKin.contains(k) }
+        if words.male.contains(t) { return !words.female.contains(k) }
+        if words.female.contains(t) { return !words.male.contains(k) }
         return true
     }
 
-    static let femaleTitles: Set<String> = ["mrs", "ms", "miss"]
-
-    static func sameGender(_ a: String, _ b: String) -> Bool {
+    /// Whether two titles can be one person's ("Ms" and "Mrs" can, "Mr" and "Ms" cannot).
+    func sameGender(_ a: String, _ b: String) -> Bool {
         let x = a.lowercased(), y = b.lowercased()
         if x == y { return true }
-        if x == "mr" || y == "mr" { return false }
-        return femaleTitles.contains(x) == femaleTitles.contains(y)
+        if words.male.contains(x) || words.male.contains(y) { return false }
+        return words.female.contains(x) == words.female.contains(y)
     }
 
     /// The one adult of the family (not a child, not a professional) that "she"/"her" or
@@ -179,7 +202,7 @@ public struct People: Sendable {
         }
         var found: Person? = nil
         for person in all where person.role != .child && person.role != .professional {
-            guard let isFemale = Self.isFemale(person) else { return nil }
+            guard let isFemale = isFemale(person) else { return nil }
             if isFemale == female {
                 if found != nil { return nil }
                 found = person
@@ -189,29 +212,26 @@ public struct People: Sendable {
     }
 
     /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
-    static func isFemale(_ p: Person) -> Bool? {
-        if let t = p.title?.lowercased() { if t == "mr" { return false }; if femaleTitles.contains(t) { return true } }
-        if let k = p.kinship { if femaleKin.contains(k) { return true }; if maleKin.contains(k) { return false } }
+    func isFemale(_ p: Person) -> Bool? {
+        if let t = p.title?.lowercased() { if words.male.contains(t) { return false }; if words.female.contains(t) { return true } }
+        if let k = p.kinship { if words.female.contains(k) { return true }; if words.male.contains(k) { return false } }
         return nil
     }
-
-    static let determiners: Set<String> = ["the", "his", "her", "their", "children's", "child's", "childrens", "its"]
-    static let personTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx"]
 
     /// The person a subject phrase refers to, without adding anyone: "Ms Dunn" and "Dunn" by name
     /// (the title must agree), "Mum" or "the mother" by family word. Nil for pronouns, for phrases
     /// that name no one the record knows, and when the phrase could be more than one person.
     public func referent(of phrase: [String]) -> Person? {
         var words = phrase.map { Self.withoutDots($0.lowercased()) }
-        while let f = words.first, Self.determiners.contains(f) { words.removeFirst() }
+        while let f = words.first, self.words.determiners.contains(f) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
-        let title = Self.personTitles.contains(words[0]) ? words.removeFirst() : nil
+        let title = self.words.titles.contains(words[0]) ? words.removeFirst() : nil
         var found: [Int] = []
-        if words.count == 1, title == nil, let kin = byKin[Self.canonicalKin(words[0])] {
+        if words.count == 1, title == nil, let kin = byKin[self.words.canonicalKin(words[0])] {
             found = kin
         } else if let last = words.last {
             found = (bySurname[last] ?? []) + (words.count == 1 && title == nil ? byForename[last] ?? [] : [])
-            if let title { found = found.filter { i in all[i].title.map { Self.sameGender(title, $0) } ?? Self.fits(title: title, all[i]) } }
+            if let title { found = found.filter { i in all[i].title.map { sameGender(title, $0) } ?? fits(title: title, all[i]) } }
         }
         let people = Set(found)
         return people.count == 1 ? all[people.first!] : nil

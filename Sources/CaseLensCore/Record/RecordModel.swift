@@ -39,7 +39,7 @@ public struct RecordModel: Sendable {
 
     /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
     mutating func settleRoles() {
-        for i in people.all.indices { people.all[i].settle() }
+        for i in people.all.indices { people.all[i].settle(childKin: people.words.childKin) }
         perpetrator = people.with(.personCausingHarm).first
         victim = people.with(.victim).first
         children = people.with(.child)

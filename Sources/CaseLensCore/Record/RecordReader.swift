@@ -30,6 +30,7 @@ final class RecordReader {
 
     func read() -> RecordModel {
         var model = RecordModel()
+        model.people = People(words: words.person)
         var fieldLines = Set<Int>()
         readFields(into: &model, fieldLines: &fieldLines)
         readKinship(into: &model)

@@ -65,7 +65,12 @@ final class RecordWords: Sendable {
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
         "participle": .participle, "adjectival_participle": .adjectivalParticiple,
+        // Read by `PersonWords`, not as kinds of word.
+        "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
     ]
+
+    /// The words `People` reads titles, family words and pronouns with.
+    let person: PersonWords
 
     private let table: Vocabulary
     private let kinds: [Kind]
@@ -75,6 +80,7 @@ final class RecordWords: Sendable {
     let mentionedRoles: [(role: PersonRole, labels: [String])]
 
     init(_ cues: RecordCues) {
+        person = PersonWords(cues)
         var table = Vocabulary(), kinds: [Kind] = [], labelRoles: [PersonRole?] = []
         func entry(_ word: String) -> Int {
             let id = Int(table.intern(Array(word.utf8)))

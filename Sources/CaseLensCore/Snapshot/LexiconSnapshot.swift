@@ -10,7 +10,7 @@
 extension CompiledLexicon {
     static let snapshotMagic = "CaseLens lexicon snapshot"
     /// Bump when any `SnapshotCodable` layout changes.
-    static let snapshotFormat = 8
+    static let snapshotFormat = 9
 
     /// The snapshot bytes, with the sources when this lexicon has them. Deterministic: the same
     /// lexicon gives the same bytes.
