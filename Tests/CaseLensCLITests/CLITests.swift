@@ -1,3 +1,4 @@
+import CaseLensCore
 import Foundation
 import XCTest
 
@@ -56,6 +57,12 @@ final class CLITests: XCTestCase {
         """
         try text.write(to: dir.appendingPathComponent("minimising.yaml"), atomically: true, encoding: .utf8)
         return dir.path
+    }
+
+    func testVersion() throws {
+        let r = try run(["--version"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), CaseLensVersion.string)
     }
 
     func testStdinTextFindingAndExitCodes() throws {
