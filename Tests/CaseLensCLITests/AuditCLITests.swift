@@ -139,6 +139,7 @@ final class AuditCLITests: XCTestCase {
 
         // Every skip is reported on standard error with its reason; the hidden file is not audited.
         XCTAssertTrue(r.stderr.contains("skipped: \(dir.path)/05-binary.txt: looks like a binary file"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: \(dir.path)/06-empty.txt: no words to check"), r.stderr)
         XCTAssertTrue(r.stderr.contains("skipped: \(dir.path)/08-gone.txt: is a broken symbolic link"), r.stderr)
         XCTAssertTrue(r.stderr.contains("skipped: \(dir.path)/09-image.png: unsupported file type .png"), r.stderr)
         if getuid() != 0 { XCTAssertTrue(r.stderr.contains("11-locked.txt: cannot be read: permission denied"), r.stderr) }

@@ -19,6 +19,7 @@ public final class Checker {
         if document.hasInvalidUTF8 {
             warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")
         }
+        if text.wordCount == 0 { warnings.append("no words to check (the input is empty or only white space and punctuation)") }
         var report = FileReport(file: document.name, words: text.wordCount,
                                 score: Score.of(findings: findings, words: text.wordCount),
                                 findings: findings, warnings: warnings)
