@@ -229,8 +229,8 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertTrue(joint.contains("victim-tasked.plan-imbalance"), "\(joint)")
-        // Being referred or offered a service is done to him, not an action of his; being
-        // prepared to act is still hers.
+        // Being referred or offered a service is done for him, not an action of his; being
+        // prepared to act is still his, and so is being seen about his violence.
         let doneTo = rules("""
         Child protection plan
         - Mum to call the police if Dad comes to the house.
@@ -245,6 +245,12 @@ final class RecordTests: XCTestCase {
         - SW to visit every two weeks.
         """)
         XCTAssertFalse(his.contains("victim-tasked.plan-imbalance"), "\(his)")
+        let seen = rules("""
+        Child protection plan
+        - Mum to call the police if Dad comes to the house.
+        - Dad to be seen by the SW about his violence.
+        """)
+        XCTAssertFalse(seen.contains("victim-tasked.plan-imbalance"), "\(seen)")
         // A heading with its actions on the same line, several to a line.
         let inline = rules("""
         Mark Tully punched Ms Wrobel twice.

@@ -583,17 +583,13 @@ final class RecordReader {
         return lo < tokens.count ? lo : nil
     }
 
-    /// Whether the words after a plan's action word (ending at token `k`) are "be" and a past
-    /// participle that is not an adjective: "to be referred", "to be offered", "to be seen". One
-    /// followed by "to" and a verb still sets the actor a task: "Mum to be advised to call the
-    /// police" ("referred to the DAPP" is followed by a determiner).
+    /// Whether the words after a plan's action word (ending at token `k`) are "be" and a service
+    /// arranged for the actor: "to be referred", "to be offered". One followed by "to" and a verb
+    /// still sets the actor a task: "Mum to be supported to apply for a non-molestation order"
+    /// ("referred to the DAPP" is followed by a determiner).
     private func isDoneTo(after k: Int) -> Bool {
-        guard k + 2 < tokens.count, token(k + 1, is: .planPassiveAux) else { return false }
-        let p = k + 2, kind = kind(p)
-        guard !kind.contains(.adjectivalParticiple) else { return false }
-        let t = tokens[p], b = document.bytes
-        guard kind.contains(.participle)
-            || (t.end - t.start > 3 && b[Int(t.end) - 2] | 0x20 == 0x65 && b[Int(t.end) - 1] | 0x20 == 0x64) else { return false }
+        guard k + 2 < tokens.count, token(k + 1, is: .planPassiveAux), token(k + 2, is: .serviceParticiple) else { return false }
+        let p = k + 2
         if p + 2 < tokens.count, text(p + 1).lowercased() == "to", !tokens[p + 2].flags.contains(.capitalised),
            !token(p + 2, is: .nounMarker) { return false }
         return true

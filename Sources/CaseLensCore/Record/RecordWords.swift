@@ -47,13 +47,11 @@ final class RecordWords: Sendable {
         static let copula = Kind(rawValue: 1 << 17)
         /// "and", "but": a label after one shares the sentence's subject ("… and became hostile").
         static let coordinator = Kind(rawValue: 1 << 18)
-        /// "be": after a plan's action word and before a past participle, the action is done to
+        /// "be": after a plan's action word and before a service word, the action is done for
         /// the actor ("Mr Reid to be referred").
         static let planPassiveAux = Kind(rawValue: 1 << 19)
-        /// "given", "seen": past participles that do not end in -ed.
-        static let participle = Kind(rawValue: 1 << 20)
-        /// "prepared", "committed": -ed words that describe the actor ("Mum to be prepared to …").
-        static let adjectivalParticiple = Kind(rawValue: 1 << 21)
+        /// "referred", "offered": services a plan arranges for someone, not their own actions.
+        static let serviceParticiple = Kind(rawValue: 1 << 20)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -64,7 +62,7 @@ final class RecordWords: Sendable {
         "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
-        "participle": .participle, "adjectival_participle": .adjectivalParticiple,
+        "service_participle": .serviceParticiple,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
     ]
