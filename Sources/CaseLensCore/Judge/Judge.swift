@@ -262,11 +262,7 @@ struct Judge {
     }
 
     /// The first token starting at or after byte `offset`.
-    func firstToken(atOrAfter offset: Int) -> Int? {
-        var lo = 0, hi = tokens.count
-        while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[mid].start) < offset { lo = mid + 1 } else { hi = mid } }
-        return lo < tokens.count ? lo : nil
-    }
+    func firstToken(atOrAfter offset: Int) -> Int? { tokens.firstIndex(startingAtOrAfter: offset) }
 
     /// True when every word of the match is inside quotation marks and the quote is attributed
     /// (a speech verb, or a colon, shortly before it or in the same sentence).

@@ -28,3 +28,13 @@ public struct TokenFlags: OptionSet, Sendable, Equatable {
     /// A number rather than a word.
     public static let number = TokenFlags(rawValue: 16)
 }
+
+extension Array where Element == Token {
+    /// The index of the first token that starts at or after byte `offset`, or nil (tokens are in
+    /// text order: a binary search).
+    func firstIndex(startingAtOrAfter offset: Int) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(self[mid].start) < offset { lo = mid + 1 } else { hi = mid } }
+        return lo < count ? lo : nil
+    }
+}
