@@ -151,6 +151,12 @@ final class RecordTests: XCTestCase {
         XCTAssertTrue(rules("No action was taken after she failed to protect the children.").contains("victim-blaming.failure-to-protect"))
     }
 
+    /// `<Name>` takes a capitalised word only if it can be a name: not "Monday", "The" or "He".
+    func testNameSkipsWordsThatAreNeverNames() {
+        XCTAssertTrue(rules("Leanne was chaotic.").contains("pathologising.chaotic-or-unstable"))
+        XCTAssertFalse(rules("Monday was chaotic.").contains("pathologising.chaotic-or-unstable"))
+    }
+
     func testReferentNeedsOneAgreeingPerson() {
         var people = People(words: Self.checker.compiled.recordWords.person)
         let titles: Set<String> = ["mr", "ms", "mrs", "miss"]

@@ -11,7 +11,8 @@ public final class Checker {
 
     /// Checks one document.
     public func check(_ document: Document) -> FileReport {
-        let text = tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary)
+        var text = tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary)
+        compiled.recordWords.markNotNames(&text.tokens, in: document.bytes)
         let candidates = compiled.automaton.scan(text.tokens)
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled)
         let findings = judge.findings(from: candidates, recordCues: compiled.recordCues.scan(text.tokens))
@@ -29,6 +30,8 @@ public final class Checker {
 
     /// Tokens of a document (for tests and tools).
     public func tokens(_ document: Document) -> [Token] {
-        tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary).tokens
+        var tokens = tokenizer.tokenize(document.bytes, vocabulary: compiled.vocabulary).tokens
+        compiled.recordWords.markNotNames(&tokens, in: document.bytes)
+        return tokens
     }
 }

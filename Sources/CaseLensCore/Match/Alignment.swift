@@ -18,7 +18,7 @@ enum Alignment {
             switch kind {
             case .token(let id): return t.id == id
             case .tokens(let ids): return t.id >= 0 && ids.contains(t.id)
-            case .name: return t.flags.contains(.capitalised)
+            case .name: return t.flags.mayBeName
             case .any: return true
             case .gap: return false
             }

@@ -49,18 +49,18 @@ struct Scanner {
                 for i in 0..<currentCount where current[i].budget != 0 { current[kept] = current[i]; kept += 1 }
                 currentCount = kept
             }
-            capitalised = tok.flags.contains(.capitalised)
+            capitalised = tok.flags.mayBeName
             if currentCount == 0 && tok.id < 0 && !rootHasAny && !(rootHasName && capitalised) { continue }
             nextCount = 0
             k32 = Int32(k)
             if k + 1 < range.upperBound {
                 let n = toks[k + 1]
                 nextOpen = !n.flags.contains(.hardBreak) && !n.flags.contains(.softBreak)
-                nextCapitalised = n.flags.contains(.capitalised); nextID = n.id
+                nextCapitalised = n.flags.mayBeName; nextID = n.id
                 if nextOpen && k + 2 < range.upperBound {
                     let n2 = toks[k + 2]
                     next2Open = !n2.flags.contains(.hardBreak) && !n2.flags.contains(.softBreak)
-                    next2Capitalised = n2.flags.contains(.capitalised); next2ID = n2.id
+                    next2Capitalised = n2.flags.mayBeName; next2ID = n2.id
                 } else { next2Open = false }
             } else { nextOpen = false }
             for i in 0..<currentCount {
@@ -149,7 +149,7 @@ struct Scanner {
         while j <= last {
             let tok = toks[j]
             if tok.flags.contains(.hardBreak) { return false }
-            if s.steps & Automaton.stepsOnName != 0 && tok.flags.contains(.capitalised) { return true }
+            if s.steps & Automaton.stepsOnName != 0 && tok.flags.mayBeName { return true }
             if tok.id >= 0 && s.steps & Automaton.stepsOnToken != 0 && t.hasEdge(s, tok.id) { return true }
             j += 1
         }

@@ -154,4 +154,11 @@ final class RecordWords: Sendable {
             return kind(UnsafeBufferPointer(rebasing: buffer[0..<n]))
         }
     }
+
+    /// Marks the capitalised tokens that are never names (`not_name`), so `<Name>` skips them.
+    func markNotNames(_ tokens: inout [Token], in bytes: [UInt8]) {
+        for i in tokens.indices where tokens[i].flags.contains(.capitalised) {
+            if kind(of: bytes, Int(tokens[i].start)..<Int(tokens[i].end)).contains(.notName) { tokens[i].flags.insert(.notName) }
+        }
+    }
 }

@@ -27,6 +27,12 @@ public struct TokenFlags: OptionSet, Sendable, Equatable {
     public static let softBreak = TokenFlags(rawValue: 8)
     /// A number rather than a word.
     public static let number = TokenFlags(rawValue: 16)
+    /// Capitalised, but a word that is never a name ("The", "He", "Monday": record.yaml's
+    /// `not_name`), so a pattern's `<Name>` does not take it.
+    public static let notName = TokenFlags(rawValue: 32)
+
+    /// Whether a pattern's `<Name>` may take the token.
+    @inline(__always) var mayBeName: Bool { rawValue & 0b10_0001 == 1 }
 }
 
 extension Array where Element == Token {
