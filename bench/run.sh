@@ -186,6 +186,10 @@ TOK1_S=$(kv tokenize_s <<<"$B1" | median)
 if [[ "$TOK1_S" != nan ]]; then
     row "&nbsp;&nbsp;of which tokenising alone (\`_bench\` tokenize_s)" "$(calc "$SCAN_MIB/$TOK1_S" .1f) MiB/s ($(calc "100*$TOK1_S/$SCAN1_S" .0f) % of the scan time)" "—" "—"
 fi
+DFA_STATES=$(first "$B1" dfa_states); EXACT=$(first "$B1" exact_share)
+if [[ -n "$DFA_STATES" ]]; then
+    row "&nbsp;&nbsp;lazy DFA: states built (cold start, first round); share of tokens the exact scan re-reads" "$DFA_STATES states; $(calc "100*$EXACT" .1f) %" "—" "—"
+fi
 row "full check incl. judging, 1 core, in-process (\`_bench\` check_mib_s)" "$(calc "$CHECK1" .1f) MiB/s ($(calc "$CHECK1_S/$SCAN1_S" .2f)× the scan time)" "—" "—"
 
 # Lexicon ×10: both sizes on the same (smaller) slice, alternating, so the ratio is like for like.

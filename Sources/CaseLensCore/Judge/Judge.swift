@@ -1,10 +1,11 @@
 /// Sentence boundaries, computed on first use.
 final class LazySentences: @unchecked Sendable {
     private let document: Document
+    private let breaker: SentenceBreaker
     private var index: SentenceIndex?
-    init(_ document: Document) { self.document = document }
+    init(_ document: Document, breaker: SentenceBreaker) { self.document = document; self.breaker = breaker }
     func sentence(containing offset: Int) -> Range<Int> {
-        if index == nil { index = SentenceIndex(document) }
+        if index == nil { index = SentenceIndex(document, breaker: breaker) }
         return index!.sentence(containing: offset)
     }
 }
@@ -15,6 +16,9 @@ struct Judge {
     let document: Document
     let tokens: [Token]
     let compiled: CompiledLexicon
+    /// The context automaton's lazily built deterministic form (the checker's, kept across
+    /// documents), or nil to scan exactly.
+    private let contextDFA: LazyDFA?
     private let sentences: LazySentences
     /// What reading the whole record found (people, outcomes, plan actions).
     private(set) var record = RecordModel()
@@ -22,9 +26,10 @@ struct Judge {
     private var names = (perpetrator: SuggestionTemplate.unknownPerpetrator, victim: SuggestionTemplate.unknownVictim,
                          children: "the children")
 
-    init(document: Document, tokens: [Token], compiled: CompiledLexicon) {
-        self.document = document; self.tokens = tokens; self.compiled = compiled
-        self.sentences = LazySentences(document)
+    init(document: Document, tokens: [Token], compiled: CompiledLexicon, context: LazyDFA? = nil,
+         sentences breaker: SentenceBreaker = SentenceBreaker()) {
+        self.document = document; self.tokens = tokens; self.compiled = compiled; self.contextDFA = context
+        self.sentences = LazySentences(document, breaker: breaker)
     }
 
     /// Words before a match in which a negation cue cancels it.
@@ -64,7 +69,10 @@ struct Judge {
         var unless: [Int: [RawMatch]] = [:]
         var negations: [RawMatch] = []
         var speech: [RawMatch] = []
-        for m in compiled.context.scan(tokens, ranges: windows.segments()) {
+        let segments = windows.segments()
+        let contextMatches = contextDFA.map { compiled.context.scan(tokens, ranges: segments, using: $0) }
+            ?? compiled.context.scan(tokens, ranges: segments)
+        for m in contextMatches {
             switch compiled.patterns.purposes[Int(m.pattern)] {
             case .exception(let r): exceptions[r, default: []].append(m)
             case .unless(let r): unless[r, default: []].append(m)

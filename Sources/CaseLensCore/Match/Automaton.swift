@@ -57,6 +57,9 @@ public struct Automaton: Sendable {
     /// Number of states.
     public var stateCount: Int { nodeCount }
 
+    /// Number of word ids the root's table covers (the vocabulary's size when compiled).
+    var vocabularySize: Int { followBase - 2 * (edgeMask + 1) }
+
     /// Compiles the patterns of one stage (all when nil); matches report their index in `patterns`.
     init(patterns: [CompiledPattern], vocabularySize: Int, stage: MatchStage? = nil) {
         var nameEdges: [[Int32]] = [[]]

@@ -188,6 +188,18 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
+        scanExactly(tokens, ranges: ranges)
+    }
+
+    /// The same matches as `scan(_:ranges:)` (over all tokens when `ranges` is nil), found with
+    /// `dfa`, which must be built from this automaton: it passes the text at one table step a
+    /// token, and the exact scan then runs only where something ends.
+    public func scan(_ tokens: [Token], ranges: [Range<Int>]? = nil, using dfa: LazyDFA) -> [RawMatch] {
+        let exact = tokens.withUnsafeBufferPointer { dfa.exactRanges($0, ranges ?? [0..<tokens.count]) }
+        return scanExactly(tokens, ranges: exact)
+    }
+
+    private func scanExactly(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
         // The tables stay at one address for as long as `self` lives (`FrozenArray`).
         withExtendedLifetime(self) {
             tokens.withUnsafeBufferPointer { toks in

@@ -1,37 +1,55 @@
 import CaseLensICU
 
+/// ICU's sentence iterator (English, with abbreviation suppressions), opened once and lent to one
+/// `SentenceIndex` after another: opening it costs more than finding a note's sentences.
+/// Not thread-safe: use one per thread (a `Checker` holds one).
+public final class SentenceBreaker {
+    fileprivate let iterator: OpaquePointer?
+    /// The index whose text the iterator holds.
+    fileprivate weak var holder: SentenceIndex?
+
+    public init() {
+        var err: Int32 = 0
+        iterator = cl_sentences_open(&err)
+    }
+
+    deinit { if let iterator { cl_sentences_close(iterator) } }
+}
+
 /// Sentence boundaries of one document, computed on demand with ICU's sentence-break rules
 /// (English, with abbreviation suppressions) over the text with wrapped lines joined.
 /// Only the sentences around reported matches are ever computed.
 public final class SentenceIndex {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    private let iterator: OpaquePointer?
+    private let count: Int
+    private let breaker: SentenceBreaker
     private var cache: [Range<Int>] = []
 
-    public init(_ document: Document) {
+    public init(_ document: Document, breaker: SentenceBreaker = SentenceBreaker()) {
         let unwrapped = LineBreaks.unwrapped(document.bytes)
         buffer = .allocate(capacity: max(unwrapped.count, 1))
         _ = buffer.initialize(from: unwrapped)
-        var err: Int32 = 0
-        let it = cl_sentences_open(&err)
-        if let it {
-            buffer.withMemoryRebound(to: CChar.self) { c in
-                _ = cl_sentences_set_utf8(it, c.baseAddress, Int64(unwrapped.count))
-            }
-        }
-        iterator = it
+        count = unwrapped.count
+        self.breaker = breaker
     }
 
-    deinit {
-        if let iterator { cl_sentences_close(iterator) }
-        buffer.deallocate()
+    deinit { buffer.deallocate() }
+
+    /// The breaker's iterator, set to this index's text if another index had it.
+    private func iterator() -> OpaquePointer? {
+        guard let it = breaker.iterator else { return nil }
+        if breaker.holder !== self {
+            buffer.withMemoryRebound(to: CChar.self) { c in _ = cl_sentences_set_utf8(it, c.baseAddress, Int64(count)) }
+            breaker.holder = self
+        }
+        return it
     }
 
     /// The sentence containing byte `offset`, trimmed of surrounding white space.
     public func sentence(containing offset: Int) -> Range<Int> {
         if let hit = cache.last(where: { $0.contains(offset) }) { return hit }
         var s: Int32 = 0, e: Int32 = 0
-        guard let iterator, cl_sentences_around(iterator, Int32(offset), &s, &e) == 0 else {
+        guard let iterator = iterator(), cl_sentences_around(iterator, Int32(offset), &s, &e) == 0 else {
             return 0..<buffer.count
         }
         var (lo, hi) = Self.unsuppressed(UnsafeBufferPointer(buffer), Int(s)..<Int(e), containing: offset)

@@ -1,0 +1,249 @@
+/// A deterministic automaton built lazily from an `Automaton`, for finding *where* matches end
+/// at one table step per token. Its states are the sets of open partial matches the scan keeps
+/// (each state of the automaton with the most it may still skip), without where they began; a
+/// transition, computed the first time a state meets a kind of token and cached after, leads to
+/// the next such set and says whether some pattern ends on the token.
+///
+/// The scan (`Automaton.scan(_:ranges:cache:)`) runs this over the text, and the exact scan
+/// (`Scanner`, which knows where each match begins) only over the sentences where something
+/// ends, up to the last such token: most of the text is passed at the cost of one hash probe a
+/// token. The results are the exact scan's over the whole text (a test compares both), because
+/// the sets here hold every partial match the exact scan keeps, and more (it keeps none that its
+/// look-ahead shows cannot continue; those never end a pattern).
+///
+/// Mutable and not thread-safe: one per thread and automaton (a `Checker` holds its own). The
+/// cache is emptied when it outgrows `maxStates`, so memory stays bounded on any text.
+public final class LazyDFA {
+    private let automaton: Automaton
+    private let t: Tables
+    /// Word id → its symbol class in this automaton: id + 1 when some state has an edge on the
+    /// word, else 0 (every such word, and unknown words, behave alike here).
+    private let wordClass: [Int32]
+    private let hasNames: Bool
+
+    /// Each state's set: sorted `node << 8 | budget` values, in `sets[setStarts[s]..<setStarts[s+1]]`.
+    private var sets: [UInt32] = []
+    private var setStarts: [Int] = [0]
+    private var stateOf: [[UInt32]: Int32] = [:]
+    /// Cached transitions, an open-addressing table of `mask + 1` slots: key `state << 32 |
+    /// symbol` (`UInt64.max` when empty), value `next << 1 | ends`. Raw memory, so the per-token
+    /// probe has no bounds, uniqueness or exclusivity checks.
+    private var keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    private var values = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var mask = 0, transitionCount = 0
+    private var step: SetStep
+
+    /// The empty set: no partial match open (after a hard break, or at the start).
+    static let start: Int32 = 0
+    /// A set larger than `Automaton.maxActive`: the exact scan then drops matches, so every token
+    /// up to the next hard break is treated as a possible end and scanned exactly.
+    static let overflow: Int32 = -1
+    /// States kept before the cache is emptied and rebuilt.
+    let maxStates: Int
+
+    /// Statistics, for the benchmark: transitions computed, states built, tokens passed, and of
+    /// those the tokens the exact scan then covered.
+    public private(set) var misses = 0, builtStates = 0, scannedTokens = 0, exactTokens = 0
+
+    /// A cache for `automaton`, emptied whenever it holds `maxStates` states (about 100 bytes each
+    /// with their transitions).
+    public init(_ automaton: Automaton, maxStates: Int = 50_000) {
+        self.automaton = automaton; self.maxStates = max(maxStates, 2)
+        t = Tables(automaton)
+        step = SetStep(t, nodeCount: automaton.nodeCount)
+        var used = [Bool](repeating: false, count: automaton.vocabularySize)
+        // Root edges by word id, then the hashed edges of every other state.
+        let rootBase = 2 * (automaton.edgeMask + 1)
+        for id in 0..<automaton.vocabularySize where automaton.wide[rootBase + id] & 0xFFFF_FFFF != 0 { used[id] = true }
+        for slot in 0...automaton.edgeMask {
+            let key = automaton.wide[slot]
+            if key != UInt64.max { let id = Int(key & 0xFFFF_FFFF); if id < used.count { used[id] = true } }
+        }
+        wordClass = used.indices.map { used[$0] ? Int32($0) + 1 : 0 }
+        hasNames = (0..<automaton.nodeCount).contains { automaton.states[$0].namesHi > automaton.states[$0].namesLo }
+        reset()
+    }
+
+    deinit { step.budgets.deallocate(); keys.deallocate(); values.deallocate() }
+
+    /// Empties the cache: only the start state remains.
+    private func reset() {
+        sets = []; setStarts = [0]; stateOf = [[]: Self.start]; setStarts.append(0)
+        allocateTable(slots: 4096)
+        transitionCount = 0
+    }
+
+    /// The symbol of a token: its word's class, whether it may be a name, whether punctuation
+    /// comes before it.
+    @inline(__always) private func symbol(_ tok: Token) -> UInt64 {
+        let c = tok.id >= 0 ? UInt64(UInt32(wordClass[Int(tok.id)])) : 0
+        let name: UInt64 = hasNames && tok.flags.mayBeName ? 2 : 0
+        return c << 2 | name | (tok.flags.contains(.softBreak) ? 1 : 0)
+    }
+
+    /// The token ranges the exact scan must cover so that it finds every match inside `ranges`
+    /// (which start at token 0 or at a hard break, as `Automaton.scan(_:ranges:)` requires):
+    /// in each sentence where something ends, from the sentence's first token to the last token
+    /// where something ends.
+    func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        // The table in locals, reloaded after a miss (which may grow it).
+        var (keys, values, mask) = (self.keys, self.values, self.mask)
+        for r in ranges {
+            var state = Self.start
+            var sentence = r.lowerBound, lastEnd = -1
+            for k in r {
+                let tok = toks[k]
+                if tok.flags.contains(.hardBreak) {
+                    if lastEnd >= sentence { out.append(sentence..<(lastEnd + 1)) }
+                    sentence = k; state = Self.start
+                }
+                if state == Self.overflow { lastEnd = k; continue }
+                let key = UInt64(UInt32(state)) << 32 | symbol(tok)
+                var slot = Automaton.slot(key, mask)
+                var value: Int32
+                while true {
+                    let found = keys[slot]
+                    if found == key { value = values[slot]; break }
+                    if found == UInt64.max {
+                        value = transition(state, tok, key)
+                        (keys, values, mask) = (self.keys, self.values, self.mask)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                state = value >> 1
+                if value & 1 != 0 || state == Self.overflow { lastEnd = k }
+            }
+            if lastEnd >= sentence { out.append(sentence..<(lastEnd + 1)) }
+        }
+        for r in out { exactTokens += r.count }
+        for r in ranges { scannedTokens += r.count }
+        return out
+    }
+
+    /// Computes, caches and returns the transition from `state` on `tok` (whose key is `key`).
+    private func transition(_ state: Int32, _ tok: Token, _ key: UInt64) -> Int32 {
+        misses += 1
+        step.clear()
+        let soft = tok.flags.contains(.softBreak)
+        let id: Int32 = tok.id >= 0 && wordClass[Int(tok.id)] != 0 ? tok.id : -1
+        let name = hasNames && tok.flags.mayBeName
+        for v in sets[setStarts[Int(state)]..<setStarts[Int(state) + 1]] {
+            let node = Int32(v >> 8), budget = Int8(v & 0xFF)
+            if soft && budget == 0 { continue }
+            step.step(node, id, name)
+            if budget > 0 { step.push(node, budget - 1) }
+        }
+        step.step(0, id, name)
+        let next: Int32
+        if step.nodes.count > Automaton.maxActive { next = Self.overflow } else {
+            let set = step.set()
+            if let s = stateOf[set] { next = s } else {
+                if stateOf.count >= maxStates {
+                    // Emptied: the caller's `state` is gone too, so this transition is not cached.
+                    reset()
+                    let s = intern(set)
+                    return s << 1 | (step.ends ? 1 : 0)
+                }
+                next = intern(set)
+            }
+        }
+        let value = next << 1 | (step.ends ? 1 : 0)
+        insert(key, value)
+        return value
+    }
+
+    private func intern(_ set: [UInt32]) -> Int32 {
+        let s = Int32(stateOf.count)
+        stateOf[set] = s
+        sets += set
+        setStarts.append(sets.count)
+        builtStates += 1
+        return s
+    }
+
+    /// Replaces the table with an empty one of `slots` slots (a power of two).
+    private func allocateTable(slots: Int) {
+        keys.deallocate(); values.deallocate()
+        keys = .allocate(capacity: slots); keys.initialize(repeating: .max, count: slots)
+        values = .allocate(capacity: slots); values.initialize(repeating: 0, count: slots)
+        mask = slots - 1
+    }
+
+    private func insert(_ key: UInt64, _ value: Int32) {
+        if (transitionCount + 1) * 2 > mask + 1 {
+            let old = (0...mask).filter { keys[$0] != UInt64.max }.map { (keys[$0], values[$0]) }
+            allocateTable(slots: 2 * (mask + 1))
+            for (k, v) in old { place(k, v) }
+        }
+        place(key, value)
+        transitionCount += 1
+    }
+
+    private func place(_ key: UInt64, _ value: Int32) {
+        var slot = Automaton.slot(key, mask)
+        while keys[slot] != UInt64.max { slot = (slot + 1) & mask }
+        keys[slot] = key; values[slot] = value
+    }
+}
+
+/// One transition of a `LazyDFA` being computed: the automaton's steps on one token from every
+/// open state, without the exact scan's look-ahead (a set may hold states that will die unused).
+/// Its buffers are allocated once per `LazyDFA` and reused.
+private struct SetStep {
+    let t: Tables
+    /// Node → the most it may still skip, or -1 when not in the next set.
+    let budgets: UnsafeMutablePointer<Int8>
+    /// The nodes in the next set, in the order reached.
+    var nodes: [Int32] = []
+    /// Some pattern ends on the token.
+    var ends = false
+
+    init(_ t: Tables, nodeCount: Int) {
+        self.t = t
+        budgets = .allocate(capacity: nodeCount); budgets.initialize(repeating: -1, count: nodeCount)
+    }
+
+    /// Starts a new transition (clears the last one's set).
+    mutating func clear() {
+        for n in nodes { budgets[Int(n)] = -1 }
+        nodes.removeAll(keepingCapacity: true)
+        ends = false
+    }
+
+    /// The next set: sorted `node << 8 | budget` values.
+    func set() -> [UInt32] { nodes.map { UInt32($0) << 8 | UInt32(UInt8(budgets[Int($0)])) }.sorted() }
+
+    @inline(__always) mutating func push(_ node: Int32, _ budget: Int8) {
+        let b = budgets[Int(node)]
+        if b < 0 { nodes.append(node) }
+        if budget > b { budgets[Int(node)] = budget }
+    }
+
+    /// Every transition from `node` on a token with word id `id` (-1: none) that may be a name.
+    mutating func step(_ node: Int32, _ id: Int32, _ name: Bool) {
+        if id >= 0 { for j in t.edges(node, id) { arrive(t.lists[j]) } }
+        let s = t.states[Int(node)]
+        if name { for i in Int(s.namesLo)..<Int(s.namesHi) { arrive(t.lists[i]) } }
+        for i in Int(s.anysLo)..<Int(s.anysHi) { arrive(t.lists[i]) }
+    }
+
+    /// Reaching `node`: every state of its closure ends what it ends, stays open if it has
+    /// transitions, and opens what its gaps reach.
+    mutating func arrive(_ node: Int32) {
+        let n = t.states[Int(node)]
+        for ci in Int(n.closureLo)..<Int(n.closureHi) {
+            let c = t.lists[ci]
+            let s = t.states[Int(c)]
+            if s.outputsHi > s.outputsLo { ends = true }
+            if s.steps != 0 { push(c, 0) }
+            var gi = Int(s.gapsLo)
+            while gi < Int(s.gapsHi) {
+                let budget = Int8(truncatingIfNeeded: t.lists[gi]), count = Int(t.lists[gi + 1])
+                for xi in (gi + 2)..<(gi + 2 + count) { push(t.lists[xi], budget) }
+                gi += 2 + count
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+@testable import CaseLensCore
+import CaseLensLexicons
+import Foundation
+import XCTest
+
+/// The lazily built deterministic automaton must find exactly the exact scan's matches: same
+/// patterns, same first and last tokens, same order, for all three automata of the built-in
+/// lexicon, with one cache reused from text to text (as a checker does).
+final class LazyDFATests: XCTestCase {
+    static let compiled = try! BuiltInLexicon.compiled()
+
+    func assertSameMatches(_ texts: [(name: String, bytes: [UInt8])], file: StaticString = #filePath, line: UInt = #line) throws {
+        let c = Self.compiled
+        let tokenizer = try Tokenizer()
+        let automata = [("rules", c.automaton), ("record cues", c.recordCues), ("context", c.context)]
+        let dfas = automata.map { LazyDFA($0.1) }
+        for text in texts {
+            var tokens = tokenizer.tokenize(text.bytes, vocabulary: c.vocabulary).tokens
+            c.recordWords.markNotNames(&tokens, in: text.bytes)
+            // Whole text, and (as the judge scans context) a few stretches that start at hard breaks.
+            let breaks = tokens.indices.filter { $0 == 0 || tokens[$0].flags.contains(.hardBreak) }
+            let stretches = stride(from: 0, to: breaks.count, by: 3).map { i in breaks[i]..<(i + 1 < breaks.count ? breaks[i + 1] : tokens.count) }
+            for ((what, automaton), dfa) in zip(automata, dfas) {
+                XCTAssertEqual(automaton.scan(tokens, using: dfa), automaton.scan(tokens),
+                               "\(text.name): \(what), whole text", file: file, line: line)
+                XCTAssertEqual(automaton.scan(tokens, ranges: stretches, using: dfa), automaton.scan(tokens, ranges: stretches),
+                               "\(text.name): \(what), stretches", file: file, line: line)
+            }
+        }
+    }
+
+    func testSameMatchesAsExactScanOnCorpusAndExamples() throws {
+        let dir = TokenizerDifferentialTests.repo.appendingPathComponent("corpus/records")
+        var texts: [(name: String, bytes: [UInt8])] = []
+        for f in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where f.hasSuffix(".txt") {
+            texts.append((f, [UInt8](try Data(contentsOf: dir.appendingPathComponent(f)))))
+        }
+        XCTAssertGreaterThan(texts.count, 80)
+        // Every rule's own examples too: short texts, each written to flag (or not) one wording.
+        for rule in Self.compiled.lexicon.rules {
+            for e in rule.flagExamples + rule.passExamples { texts.append((rule.id, Array(e.utf8))) }
+        }
+        try assertSameMatches(texts)
+    }
+
+    func testCacheEmptiedWhenFullStillFindsTheSame() throws {
+        // A text of many distinct words keeps making new states; a small limit forces resets.
+        let words = Self.compiled.vocabulary
+        var text = ""
+        for i in 0..<4000 { text += words.word(Int32((i * 7919) % words.count)) + (i % 13 == 12 ? ". " : " ") }
+        let c = Self.compiled
+        var tokens = try Tokenizer().tokenize(Array(text.utf8), vocabulary: c.vocabulary).tokens
+        c.recordWords.markNotNames(&tokens, in: Array(text.utf8))
+        let dfa = LazyDFA(c.automaton, maxStates: 50)
+        XCTAssertEqual(c.automaton.scan(tokens, using: dfa), c.automaton.scan(tokens))
+        XCTAssertGreaterThan(dfa.builtStates, 50)
+    }
+}
