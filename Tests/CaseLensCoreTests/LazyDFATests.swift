@@ -44,15 +44,16 @@ final class LazyDFATests: XCTestCase {
     }
 
     func testCacheEmptiedWhenFullStillFindsTheSame() throws {
-        // A text of many distinct words keeps making new states; a small limit forces resets.
+        // A text of many distinct words keeps making new states; a small cache is emptied many times.
         let words = Self.compiled.vocabulary
         var text = ""
         for i in 0..<4000 { text += words.word(Int32((i * 7919) % words.count)) + (i % 13 == 12 ? ". " : " ") }
         let c = Self.compiled
         var tokens = try Tokenizer().tokenize(Array(text.utf8), vocabulary: c.vocabulary).tokens
         c.recordWords.markNotNames(&tokens, in: Array(text.utf8))
-        let dfa = LazyDFA(c.automaton, maxStates: 50)
+        let dfa = LazyDFA(c.automaton, maxBytes: 64 << 10)
         XCTAssertEqual(c.automaton.scan(tokens, using: dfa), c.automaton.scan(tokens))
-        XCTAssertGreaterThan(dfa.builtStates, 50)
+        XCTAssertLessThan(dfa.cacheBytes, 64 << 10)
+        XCTAssertGreaterThan(dfa.builtStates, 1000, "the text should have made the cache overflow")
     }
 }

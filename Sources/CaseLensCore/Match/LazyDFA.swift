@@ -12,7 +12,8 @@
 /// look-ahead shows cannot continue; those never end a pattern).
 ///
 /// Mutable and not thread-safe: one per thread and automaton (a `Checker` holds its own). The
-/// cache is emptied when it outgrows `maxStates`, so memory stays bounded on any text.
+/// cache is emptied when it outgrows `maxBytes`, so memory stays bounded on any text (ripgrep's
+/// regex engine bounds its lazy DFA's cache the same way).
 public final class LazyDFA {
     private let automaton: Automaton
     private let t: Tables
@@ -25,12 +26,16 @@ public final class LazyDFA {
     private var sets: [UInt32] = []
     private var setStarts: [Int] = [0]
     private var stateOf: [[UInt32]: Int32] = [:]
-    /// Cached transitions, an open-addressing table of `mask + 1` slots: key `state << 32 |
-    /// symbol` (`UInt64.max` when empty), value `next << 1 | ends`. Raw memory, so the per-token
+    /// Cached transitions, an open-addressing table of `mask + 1` slots, each one word (so a probe
+    /// reads one cache line): the key `state << symbolBits | symbol` in the high half, the value
+    /// `next << 1 | ends` in the low half; `UInt64.max` when empty. Raw memory, so the per-token
     /// probe has no bounds, uniqueness or exclusivity checks.
-    private var keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
-    private var values = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     private var mask = 0, transitionCount = 0
+    /// Bits of a key that hold the symbol; the rest hold the state, so there are at most
+    /// `stateLimit` states (the cache is emptied before).
+    private let symbolBits: Int
+    private let stateLimit: Int
     private var step: SetStep
 
     /// The empty set: no partial match open (after a hard break, or at the start).
@@ -38,17 +43,20 @@ public final class LazyDFA {
     /// A set larger than `Automaton.maxActive`: the exact scan then drops matches, so every token
     /// up to the next hard break is treated as a possible end and scanned exactly.
     static let overflow: Int32 = -1
-    /// States kept before the cache is emptied and rebuilt.
-    let maxStates: Int
+    /// Size of the cache (`cacheBytes`) at which it is emptied and rebuilt.
+    let maxBytes: Int
 
     /// Statistics, for the benchmark: transitions computed, states built, tokens passed, and of
     /// those the tokens the exact scan then covered.
     public private(set) var misses = 0, builtStates = 0, scannedTokens = 0, exactTokens = 0
 
-    /// A cache for `automaton`, emptied whenever it holds `maxStates` states (about 100 bytes each
-    /// with their transitions).
-    public init(_ automaton: Automaton, maxStates: Int = 50_000) {
-        self.automaton = automaton; self.maxStates = max(maxStates, 2)
+    /// Bytes the cache holds now (its sets, their index, the transition table), roughly.
+    public var cacheBytes: Int { 4 * sets.count + 48 * stateOf.count + 8 * (mask + 1) }
+
+    /// A cache for `automaton`, emptied whenever it grows past `maxBytes` (4 MiB holds about
+    /// 20,000 states of the built-in rules, more than a 50 MiB batch builds).
+    public init(_ automaton: Automaton, maxBytes: Int = 4 << 20) {
+        self.automaton = automaton; self.maxBytes = maxBytes
         t = Tables(automaton)
         step = SetStep(t, nodeCount: automaton.nodeCount)
         var used = [Bool](repeating: false, count: automaton.vocabularySize)
@@ -60,11 +68,14 @@ public final class LazyDFA {
             if key != UInt64.max { let id = Int(key & 0xFFFF_FFFF); if id < used.count { used[id] = true } }
         }
         wordClass = used.indices.map { used[$0] ? Int32($0) + 1 : 0 }
+        // The largest symbol: the last word's class (its id + 1), a name, after punctuation.
+        symbolBits = Int.bitWidth - (used.count << 2 | 3).leadingZeroBitCount
+        stateLimit = (1 << max(32 - symbolBits, 1)) - 1
         hasNames = (0..<automaton.nodeCount).contains { automaton.states[$0].namesHi > automaton.states[$0].namesLo }
         reset()
     }
 
-    deinit { step.budgets.deallocate(); keys.deallocate(); values.deallocate() }
+    deinit { step.budgets.deallocate(); slots.deallocate() }
 
     /// Empties the cache: only the start state remains.
     private func reset() {
@@ -75,9 +86,9 @@ public final class LazyDFA {
 
     /// The symbol of a token: its word's class, whether it may be a name, whether punctuation
     /// comes before it.
-    @inline(__always) private func symbol(_ tok: Token) -> UInt64 {
-        let c = tok.id >= 0 ? UInt64(UInt32(wordClass[Int(tok.id)])) : 0
-        let name: UInt64 = hasNames && tok.flags.mayBeName ? 2 : 0
+    @inline(__always) private func symbol(_ tok: Token) -> UInt32 {
+        let c = tok.id >= 0 ? UInt32(wordClass[Int(tok.id)]) : 0
+        let name: UInt32 = hasNames && tok.flags.mayBeName ? 2 : 0
         return c << 2 | name | (tok.flags.contains(.softBreak) ? 1 : 0)
     }
 
@@ -88,7 +99,8 @@ public final class LazyDFA {
     func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         // The table in locals, reloaded after a miss (which may grow it).
-        var (keys, values, mask) = (self.keys, self.values, self.mask)
+        var (slots, mask) = (self.slots, self.mask)
+        let symbolBits = UInt32(self.symbolBits)
         for r in ranges {
             var state = Self.start
             var sentence = r.lowerBound, lastEnd = -1
@@ -99,15 +111,15 @@ public final class LazyDFA {
                     sentence = k; state = Self.start
                 }
                 if state == Self.overflow { lastEnd = k; continue }
-                let key = UInt64(UInt32(state)) << 32 | symbol(tok)
-                var slot = Automaton.slot(key, mask)
+                let key = UInt32(state) << symbolBits | symbol(tok)
+                var slot = Self.slot(key, mask)
                 var value: Int32
                 while true {
-                    let found = keys[slot]
-                    if found == key { value = values[slot]; break }
+                    let found = slots[slot]
+                    if UInt32(truncatingIfNeeded: found >> 32) == key { value = Int32(truncatingIfNeeded: found); break }
                     if found == UInt64.max {
                         value = transition(state, tok, key)
-                        (keys, values, mask) = (self.keys, self.values, self.mask)
+                        (slots, mask) = (self.slots, self.mask)
                         break
                     }
                     slot = (slot + 1) & mask
@@ -123,7 +135,7 @@ public final class LazyDFA {
     }
 
     /// Computes, caches and returns the transition from `state` on `tok` (whose key is `key`).
-    private func transition(_ state: Int32, _ tok: Token, _ key: UInt64) -> Int32 {
+    private func transition(_ state: Int32, _ tok: Token, _ key: UInt32) -> Int32 {
         misses += 1
         step.clear()
         let soft = tok.flags.contains(.softBreak)
@@ -140,7 +152,7 @@ public final class LazyDFA {
         if step.nodes.count > Automaton.maxActive { next = Self.overflow } else {
             let set = step.set()
             if let s = stateOf[set] { next = s } else {
-                if stateOf.count >= maxStates {
+                if cacheBytes >= maxBytes || stateOf.count >= stateLimit {
                     // Emptied: the caller's `state` is gone too, so this transition is not cached.
                     reset()
                     let s = intern(set)
@@ -163,28 +175,31 @@ public final class LazyDFA {
         return s
     }
 
-    /// Replaces the table with an empty one of `slots` slots (a power of two).
-    private func allocateTable(slots: Int) {
-        keys.deallocate(); values.deallocate()
-        keys = .allocate(capacity: slots); keys.initialize(repeating: .max, count: slots)
-        values = .allocate(capacity: slots); values.initialize(repeating: 0, count: slots)
-        mask = slots - 1
+    /// Replaces the table with an empty one of `count` slots (a power of two).
+    private func allocateTable(slots count: Int) {
+        slots.deallocate()
+        slots = .allocate(capacity: count); slots.initialize(repeating: .max, count: count)
+        mask = count - 1
     }
 
-    private func insert(_ key: UInt64, _ value: Int32) {
+    private func insert(_ key: UInt32, _ value: Int32) {
         if (transitionCount + 1) * 2 > mask + 1 {
-            let old = (0...mask).filter { keys[$0] != UInt64.max }.map { (keys[$0], values[$0]) }
+            let old = (0...mask).map { slots[$0] }.filter { $0 != UInt64.max }
             allocateTable(slots: 2 * (mask + 1))
-            for (k, v) in old { place(k, v) }
+            for entry in old { place(entry) }
         }
-        place(key, value)
+        place(UInt64(key) << 32 | UInt64(UInt32(bitPattern: value)))
         transitionCount += 1
     }
 
-    private func place(_ key: UInt64, _ value: Int32) {
-        var slot = Automaton.slot(key, mask)
-        while keys[slot] != UInt64.max { slot = (slot + 1) & mask }
-        keys[slot] = key; values[slot] = value
+    private func place(_ entry: UInt64) {
+        var slot = Self.slot(UInt32(truncatingIfNeeded: entry >> 32), mask)
+        while slots[slot] != UInt64.max { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+
+    @inline(__always) static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E3779B97F4A7C15) >> 40) & mask
     }
 }
 
