@@ -235,7 +235,7 @@ struct Judge {
     private func coordinatedSubject(of m: RawMatch) -> ClosedRange<Int>? {
         let f = Int(m.first)
         func isCoordinator(_ k: Int) -> Bool {
-            compiled.recordWords.kind(of: document.bytes, Int(tokens[k].start)..<Int(tokens[k].end)).contains(.coordinator)
+            compiled.recordWords.kind(of: tokens[k], in: document.bytes).contains(.coordinator)
         }
         let coordinator = isCoordinator(f) ? f : f > 0 && isCoordinator(f - 1) ? f - 1 : nil
         guard let coordinator else { return nil }
@@ -244,7 +244,7 @@ struct Judge {
         while k > 0, Int(tokens[k - 1].start) >= s.lowerBound, !tokens[k].flags.contains(.hardBreak) { k -= 1 }
         while k < coordinator {
             let t = tokens[k]
-            let kind = compiled.recordWords.kind(of: document.bytes, Int(t.start)..<Int(t.end))
+            let kind = compiled.recordWords.kind(of: t, in: document.bytes)
             if !t.flags.contains(.quoted) {
                 let lower = document.text(Int(t.start), Int(t.end)).lowercased()
                 if lower == "she" || lower == "he" || kind.contains(.kin) { return k...k }

@@ -52,6 +52,8 @@ public struct CompiledLexicon: Sendable {
         for (cue, patterns) in lexicon.record.all {
             for p in patterns { try add(p, .cue(cue), file: "lexicons/record.yaml") }
         }
+        // The record reader's words get ids too, so a token's kind is read by its id.
+        RecordWords.intern(lexicon.record, into: &compiler.vocabulary)
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.patterns = PatternTable(patterns)
@@ -59,7 +61,7 @@ public struct CompiledLexicon: Sendable {
         self.automaton = Automaton(patterns: patterns, vocabularySize: size, stage: .candidates)
         self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
-        self.recordWords = RecordWords(lexicon.record)
+        self.recordWords = RecordWords(lexicon.record, vocabulary: compiler.vocabulary)
         self.hasSources = true
     }
 
@@ -68,7 +70,7 @@ public struct CompiledLexicon: Sendable {
          automata: (rules: Automaton, recordCues: Automaton, context: Automaton), hasSources: Bool) {
         self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
-        self.recordWords = RecordWords(lexicon.record)
+        self.recordWords = RecordWords(lexicon.record, vocabulary: vocabulary)
         self.hasSources = hasSources
     }
 }

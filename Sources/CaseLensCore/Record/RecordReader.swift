@@ -22,7 +22,7 @@ final class RecordReader {
     func lower(_ k: Int) -> String { text(k).lowercased() }
 
     /// What token `k` is to the reader (a title, a family word …), whatever its case.
-    func kind(_ k: Int) -> RecordWords.Kind { words.kind(of: document.bytes, Int(tokens[k].start)..<Int(tokens[k].end)) }
+    func kind(_ k: Int) -> RecordWords.Kind { words.kind(of: tokens[k], in: document.bytes) }
     func token(_ k: Int, is kind: RecordWords.Kind) -> Bool { self.kind(k).contains(kind) }
 
     /// Whether a word (lower-cased, without dots) is a title: for `People.person(named:)`.

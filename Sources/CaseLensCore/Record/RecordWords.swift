@@ -72,12 +72,30 @@ final class RecordWords: Sendable {
 
     private let table: Vocabulary
     private let kinds: [Kind]
+    /// Each word's kind by its id in the lexicon's vocabulary, which holds every word here
+    /// (`intern(_:into:)`), so a token's kind is one array read. Empty when built without one.
+    private let kindsByID: [Kind]
     private let labelRoles: [PersonRole?]
     /// Labels (longer than three letters) whose mention in a field's brackets gives a role:
     /// "Scott Ferris (former partner; person causing harm)".
     let mentionedRoles: [(role: PersonRole, labels: [String])]
 
-    init(_ cues: RecordCues) {
+    /// Adds every word of the record's lists to `vocabulary`, so that tokens of them have ids
+    /// (`kind(of:in:)` then reads a token's kind by its id).
+    static func intern(_ cues: RecordCues, into vocabulary: inout Vocabulary) {
+        // Sorted: the table's order follows dictionary order, which differs from run to run, and
+        // the snapshot built from the vocabulary must not.
+        let table = RecordWords(cues).table
+        for word in (0..<Int32(table.count)).map({ table.word($0) }).sorted() { vocabulary.intern(Array(word.utf8)) }
+    }
+
+    /// The record's words; with the lexicon's `vocabulary` (holding them all: `intern(_:into:)`),
+    /// a token's kind is read by its id.
+    convenience init(_ cues: RecordCues, vocabulary: Vocabulary) {
+        self.init(cues, kindsOf: vocabulary)
+    }
+
+    init(_ cues: RecordCues, kindsOf vocabulary: Vocabulary? = nil) {
         person = PersonWords(cues)
         var table = Vocabulary(), kinds: [Kind] = [], labelRoles: [PersonRole?] = []
         func entry(_ word: String) -> Int {
@@ -109,6 +127,27 @@ final class RecordWords: Sendable {
             (role, (cues.fields[key] ?? []).filter { $0.count > 3 })
         }
         self.table = table; self.kinds = kinds; self.labelRoles = labelRoles
+        // By vocabulary id, only if the vocabulary holds every word (else tokens of a missing
+        // word would read as nothing).
+        if let vocabulary, (0..<Int32(table.count)).allSatisfy({ id in
+            Array(table.word(id).utf8).withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) } != Vocabulary.unknown
+        }) {
+            kindsByID = (0..<Int32(vocabulary.count)).map { id in
+                let word = Array(vocabulary.word(id).utf8)
+                let found = word.withUnsafeBufferPointer { table.lookup($0.baseAddress!, $0.count) }
+                return found == Vocabulary.unknown ? [] : kinds[Int(found)]
+            }
+        } else {
+            kindsByID = []
+        }
+    }
+
+    /// What a token of `bytes` is, whatever its case: by its vocabulary id when the vocabulary
+    /// holds every word here (a word it lacks is none of them), else by its bytes.
+    @inline(__always)
+    func kind(of token: Token, in bytes: [UInt8]) -> Kind {
+        if !kindsByID.isEmpty { return token.id >= 0 && Int(token.id) < kindsByID.count ? kindsByID[Int(token.id)] : [] }
+        return kind(of: bytes, Int(token.start)..<Int(token.end))
     }
 
     private func id(_ lowered: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -158,7 +197,7 @@ final class RecordWords: Sendable {
     /// Marks the capitalised tokens that are never names (`not_name`), so `<Name>` skips them.
     func markNotNames(_ tokens: inout [Token], in bytes: [UInt8]) {
         for i in tokens.indices where tokens[i].flags.contains(.capitalised) {
-            if kind(of: bytes, Int(tokens[i].start)..<Int(tokens[i].end)).contains(.notName) { tokens[i].flags.insert(.notName) }
+            if kind(of: tokens[i], in: bytes).contains(.notName) { tokens[i].flags.insert(.notName) }
         }
     }
 }
