@@ -120,10 +120,12 @@ public struct People: Sendable {
         if ws.isEmpty { return nil }
         let surname = ws.count >= 2 || title != nil ? ws.last! : nil
         let forename = ws.count >= 2 || (title == nil && ws.count == 1) ? ws.first! : nil
-        let kin = kinship.map { self.words.canonicalKin($0.lowercased()) }
-        let sameSurname = surname.flatMap { bySurname[$0.lowercased()] } ?? []
-        let sameForename = forename.flatMap { byForename[$0.lowercased()] } ?? []
-        let sameKin = kin.flatMap { byKin[$0] } ?? []
+        var kin: String? = nil
+        if let kinship { kin = self.words.canonicalKin(kinship.lowercased()) }
+        var sameSurname: [Int] = [], sameForename: [Int] = [], sameKin: [Int] = []
+        if let surname { sameSurname = bySurname[surname.lowercased()] ?? [] }
+        if let forename { sameForename = byForename[forename.lowercased()] ?? [] }
+        if let kin { sameKin = byKin[kin] ?? [] }
         var candidates = sameSurname + sameForename + sameKin
         candidates.sort()
         var previous = -1
@@ -154,9 +156,10 @@ public struct People: Sendable {
 
     /// True when `name` has two or more words between its spaces.
     static func hasTwoWords(_ name: String) -> Bool {
+        // On the UTF-8 bytes: a space is one byte, and reading Characters is slow.
         var word = false, gap = false
-        for ch in name {
-            if ch == " " { gap = word } else if gap { return true } else { word = true }
+        for c in name.utf8 {
+            if c == 0x20 { gap = word } else if gap { return true } else { word = true }
         }
         return false
     }
