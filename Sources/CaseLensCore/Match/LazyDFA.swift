@@ -4,7 +4,7 @@
 /// transition, computed the first time a state meets a kind of token and cached after, leads to
 /// the next such set and says whether some pattern ends on the token.
 ///
-/// The scan (`Automaton.scan(_:ranges:cache:)`) runs this over the text, and the exact scan
+/// The scan (`Automaton.scan(_:ranges:using:)`) runs this over the text, and the exact scan
 /// (`Scanner`, which knows where each match begins) only over the sentences where something
 /// ends, up to the last such token: most of the text is passed at the cost of one hash probe a
 /// token. The results are the exact scan's over the whole text (a test compares both), because
