@@ -114,7 +114,7 @@ public final class LazyDFA {
                 }
                 if state == Self.overflow { lastEnd = k; continue }
                 let key = UInt32(state) << symbolBits | symbol(tok)
-                var slot = Self.slot(key, mask)
+                var slot = Automaton.slot(UInt64(key), mask)
                 var value: Int32
                 while true {
                     let found = slots[slot]
@@ -195,13 +195,9 @@ public final class LazyDFA {
     }
 
     private func place(_ entry: UInt64) {
-        var slot = Self.slot(UInt32(truncatingIfNeeded: entry >> 32), mask)
+        var slot = Automaton.slot(entry >> 32, mask)
         while slots[slot] != UInt64.max { slot = (slot + 1) & mask }
         slots[slot] = entry
-    }
-
-    @inline(__always) static func slot(_ key: UInt32, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E3779B97F4A7C15) >> 40) & mask
     }
 }
 

@@ -91,11 +91,7 @@ final class RecordWords: Sendable {
 
     /// The record's words; with the lexicon's `vocabulary` (holding them all: `intern(_:into:)`),
     /// a token's kind is read by its id.
-    convenience init(_ cues: RecordCues, vocabulary: Vocabulary) {
-        self.init(cues, kindsOf: vocabulary)
-    }
-
-    init(_ cues: RecordCues, kindsOf vocabulary: Vocabulary? = nil) {
+    init(_ cues: RecordCues, vocabulary: Vocabulary? = nil) {
         person = PersonWords(cues)
         var table = Vocabulary(), kinds: [Kind] = [], labelRoles: [PersonRole?] = []
         func entry(_ word: String) -> Int {
