@@ -43,6 +43,22 @@ final class LazyDFATests: XCTestCase {
         try assertSameMatches(texts)
     }
 
+    func testLongestMatchBoundsEveryMatchAndIsBounded() throws {
+        // The exact scan starts this many tokens before an end: the built-in lexicon must have a
+        // bound (no cycles), and no match may be longer than the bound of the state it ends in.
+        let c = Self.compiled
+        for automaton in [c.automaton, c.recordCues, c.context] {
+            let longest = try XCTUnwrap(LazyDFA(automaton).longestMatch)
+            XCTAssertLessThanOrEqual(longest, 40)
+            let examples = c.lexicon.rules.flatMap(\.flagExamples).joined(separator: "\n\n")
+            var tokens = try Tokenizer().tokenize(Array(examples.utf8), vocabulary: c.vocabulary).tokens
+            c.recordWords.markNotNames(&tokens, in: Array(examples.utf8))
+            for m in automaton.scan(tokens) { XCTAssertLessThanOrEqual(Int(m.last - m.first) + 1, longest) }
+        }
+        let paths = try XCTUnwrap(c.automaton.longestPaths)
+        XCTAssertEqual(paths.count, c.automaton.stateCount)
+    }
+
     func testCacheEmptiedWhenFullStillFindsTheSame() throws {
         // A text of many distinct words keeps making new states; a small cache is emptied many times.
         let words = Self.compiled.vocabulary

@@ -21,6 +21,16 @@ public final class LazyDFA {
     /// word, else 0 (every such word, and unknown words, behave alike here).
     private let wordClass: [Int32]
     private let hasNames: Bool
+    /// Node → the longest match it can end (`Automaton.longestPaths`), at most `unboundedSpan`,
+    /// which stands for any length.
+    private let spans: [Int32]
+    /// A transition's value: `next << spanBits | span`, where span is the longest match that ends
+    /// on the token (0: none ends).
+    static let spanBits: Int32 = 7
+    static let unboundedSpan: Int32 = 1 << spanBits - 1
+    /// The longest match a state can end, the most tokens the exact scan covers for one (nil: not
+    /// bounded, so it covers the sentence).
+    public var longestMatch: Int? { spans.max().flatMap { $0 == Self.unboundedSpan ? nil : Int($0) } }
 
     /// Each state's set: sorted `node << 8 | budget` values, in `sets[setStarts[s]..<setStarts[s+1]]`.
     private var sets: [UInt32] = []
@@ -28,7 +38,7 @@ public final class LazyDFA {
     private var stateOf: [[UInt32]: Int32] = [:]
     /// Cached transitions, an open-addressing table of `mask + 1` slots, each one word (so a probe
     /// reads one cache line): the key `state << symbolBits | symbol` in the high half, the value
-    /// `next << 1 | ends` in the low half; `UInt64.max` when empty. Raw memory, so the per-token
+    /// `next << spanBits | span` in the low half; `UInt64.max` when empty. Raw memory, so the per-token
     /// probe has no bounds, uniqueness or exclusivity checks.
     private var slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     private var mask = 0, transitionCount = 0
@@ -60,7 +70,9 @@ public final class LazyDFA {
     public init(_ automaton: Automaton, maxBytes: Int = 4 << 20) {
         self.automaton = automaton; self.maxBytes = maxBytes
         t = Tables(automaton)
-        step = SetStep(t, nodeCount: automaton.nodeCount)
+        spans = automaton.longestPaths.map { $0.map { Int32(min($0, Int(Self.unboundedSpan))) } }
+            ?? [Int32](repeating: Self.unboundedSpan, count: automaton.nodeCount)
+        step = SetStep(t, nodeCount: automaton.nodeCount, spans: spans)
         var used = [Bool](repeating: false, count: automaton.vocabularySize)
         // Root edges by word id, then the hashed edges of every other state.
         let rootBase = 2 * (automaton.edgeMask + 1)
@@ -72,7 +84,8 @@ public final class LazyDFA {
         wordClass = used.indices.map { used[$0] ? Int32($0) + 1 : 0 }
         // The largest symbol: the last word's class (its id + 1), a name, after punctuation.
         symbolBits = Int.bitWidth - (used.count << 2 | 3).leadingZeroBitCount
-        stateLimit = (1 << max(32 - symbolBits, 1)) - 1
+        // A state must fit both a key's high bits and a value's (with its sign and span).
+        stateLimit = (1 << max(min(32 - symbolBits, 31 - Int(Self.spanBits)), 1)) - 1
         hasNames = (0..<automaton.nodeCount).contains { automaton.states[$0].namesHi > automaton.states[$0].namesLo }
         reset()
     }
@@ -96,8 +109,12 @@ public final class LazyDFA {
 
     /// The token ranges the exact scan must cover so that it finds every match inside `ranges`
     /// (which start at token 0 or at a hard break, as `Automaton.scan(_:ranges:)` requires):
-    /// in each sentence where something ends, from the sentence's first token to the last token
-    /// where something ends.
+    /// before each token where something ends, as many tokens as the longest match that can end
+    /// there (not before its sentence), overlapping ranges merged. A match is found there just as
+    /// a scan from the sentence's start finds it: an open match begun earlier could only end a
+    /// match longer than its patterns allow, so it can neither end one nor displace one that
+    /// does. Where the sets overflow, the exact scan drops matches as its own limit says, and
+    /// covers the sentence from its start, as it would alone.
     func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         // The table in locals, reloaded after a miss (which may grow it).
@@ -105,14 +122,20 @@ public final class LazyDFA {
         let symbolBits = UInt32(self.symbolBits)
         for r in ranges {
             var state = Self.start
-            var sentence = r.lowerBound, lastEnd = -1
+            var sentence = r.lowerBound, overflowed = false
+            /// Something of at most `span` tokens ends at `k`.
+            func end(at k: Int, span: Int32) {
+                var lo = overflowed || span == Self.unboundedSpan ? sentence : max(sentence, k - Int(span) + 1), hi = k
+                while let l = out.last, l.lowerBound >= sentence, l.upperBound >= lo {
+                    lo = min(lo, l.lowerBound); hi = max(hi, l.upperBound - 1)
+                    out.removeLast()
+                }
+                out.append(lo..<(hi + 1))
+            }
             for k in r {
                 let tok = toks[k]
-                if tok.flags.contains(.hardBreak) {
-                    if lastEnd >= sentence { out.append(sentence..<(lastEnd + 1)) }
-                    sentence = k; state = Self.start
-                }
-                if state == Self.overflow { lastEnd = k; continue }
+                if tok.flags.contains(.hardBreak) { sentence = k; state = Self.start; overflowed = false }
+                if state == Self.overflow { end(at: k, span: Self.unboundedSpan); continue }
                 let key = UInt32(state) << symbolBits | symbol(tok)
                 var slot = Automaton.slot(UInt64(key), mask)
                 var value: Int32
@@ -126,10 +149,10 @@ public final class LazyDFA {
                     }
                     slot = (slot + 1) & mask
                 }
-                state = value >> 1
-                if value & 1 != 0 || state == Self.overflow { lastEnd = k }
+                state = value >> Self.spanBits
+                if state == Self.overflow { overflowed = true; end(at: k, span: Self.unboundedSpan) }
+                else if value & Self.unboundedSpan != 0 { end(at: k, span: value & Self.unboundedSpan) }
             }
-            if lastEnd >= sentence { out.append(sentence..<(lastEnd + 1)) }
         }
         for r in out { exactTokens += r.count }
         for r in ranges { scannedTokens += r.count }
@@ -158,12 +181,12 @@ public final class LazyDFA {
                     // Emptied: the caller's `state` is gone too, so this transition is not cached.
                     reset()
                     let s = intern(set)
-                    return s << 1 | (step.ends ? 1 : 0)
+                    return s << Self.spanBits | step.span
                 }
                 next = intern(set)
             }
         }
-        let value = next << 1 | (step.ends ? 1 : 0)
+        let value = next << Self.spanBits | step.span
         insert(key, value)
         return value
     }
@@ -210,11 +233,13 @@ private struct SetStep {
     let budgets: UnsafeMutablePointer<Int8>
     /// The nodes in the next set, in the order reached.
     var nodes: [Int32] = []
-    /// Some pattern ends on the token.
-    var ends = false
+    /// The longest match that ends on the token (0: none ends).
+    var span: Int32 = 0
+    /// Node → the longest match it can end (`LazyDFA.spans`).
+    let spans: [Int32]
 
-    init(_ t: Tables, nodeCount: Int) {
-        self.t = t
+    init(_ t: Tables, nodeCount: Int, spans: [Int32]) {
+        self.t = t; self.spans = spans
         budgets = .allocate(capacity: nodeCount); budgets.initialize(repeating: -1, count: nodeCount)
     }
 
@@ -222,7 +247,7 @@ private struct SetStep {
     mutating func clear() {
         for n in nodes { budgets[Int(n)] = -1 }
         nodes.removeAll(keepingCapacity: true)
-        ends = false
+        span = 0
     }
 
     /// The next set: sorted `node << 8 | budget` values.
@@ -249,7 +274,7 @@ private struct SetStep {
         for ci in Int(n.closureLo)..<Int(n.closureHi) {
             let c = t.lists[ci]
             let s = t.states[Int(c)]
-            if s.outputsHi > s.outputsLo { ends = true }
+            if s.outputsHi > s.outputsLo { span = max(span, spans[Int(c)]) }
             if s.steps != 0 { push(c, 0) }
             var gi = Int(s.gapsLo)
             while gi < Int(s.gapsHi) {

@@ -47,6 +47,9 @@ extension RecordReader {
         // Where the action word that starts at each token ends (-1: none starts there).
         var actionEnd = [Int32](repeating: -1, count: tokens.count)
         for m in actionCues { actionEnd[Int(m.first)] = max(actionEnd[Int(m.first)], m.last) }
+        // The lines an action word starts on: no other line can hold an action.
+        var actionLines = [Bool](repeating: false, count: document.lineStarts.count + 1)
+        for m in actionCues { actionLines[document.line(of: Int(tokens[Int(m.first)].start))] = true }
         var startsAgency = [Bool](repeating: false, count: tokens.count)
         for m in cues[.agency] ?? [] { startsAgency[Int(m.first)] = true }
         // Heading lines, and where the text after a heading's colon starts ("Discharge plan:
@@ -78,6 +81,7 @@ extension RecordReader {
             while p < end && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
             let marker = Self.itemMarkerEnd(b, from: p, to: end)
             if inPlan && marker == nil && from == start && looksLikeHeading(p..<end) { inPlan = false }
+            guard actionLines[line] else { continue }
             // In a plan, each sentence of a line may set an action ("Mum to stay with her sister.
             // Ward staff to call the police if he comes to the ward."); elsewhere only a list item
             // or an "Action:" line does, by its first words.

@@ -1,0 +1,41 @@
+extension Automaton {
+    /// For each state, the most tokens a partial match in it can span (its words, and the most
+    /// its gaps may skip), read off the tables; nil if a transition points back to an earlier
+    /// state, where this reading could not bound it. At a state that ends a pattern, the longest
+    /// match it can end: the scan with a `LazyDFA` starts the exact scan that many tokens before
+    /// such a match ends instead of at the start of its sentence.
+    var longestPaths: [Int]? {
+        // Every transition points to a later state (`init` builds them so); in state order, each
+        // state's longest way in is final before the state is read.
+        var longest = [Int](repeating: 0, count: nodeCount)
+        func reach(_ from: Int, _ to: Int32, _ tokens: Int) -> Bool {
+            let to = Int(to)
+            guard to > from || (to == from && tokens == 0) else { return false }
+            longest[to] = max(longest[to], longest[from] + tokens)
+            return true
+        }
+        // Token edges by source state: the root's by word id, the others from the hashed table.
+        var edgeTargets = [[Int32]](repeating: [], count: nodeCount)
+        func addTargets(_ node: Int, _ range: UInt64) {
+            let lo = Int(range >> 32), count = Int(range & 0xFFFF_FFFF)
+            edgeTargets[node] += lists[lo..<(lo + count)]
+        }
+        for slot in 0...edgeMask where wide[slot] != UInt64.max { addTargets(Int(wide[slot] >> 32), wide[edgeMask + 1 + slot]) }
+        let rootBase = 2 * (edgeMask + 1)
+        for id in 0..<vocabularySize where wide[rootBase + id] & 0xFFFF_FFFF != 0 { addTargets(0, wide[rootBase + id]) }
+        for n in 0..<nodeCount {
+            let s = states[n]
+            for i in Int(s.closureLo)..<Int(s.closureHi) { guard reach(n, lists[i], 0) else { return nil } }
+            for t in edgeTargets[n] { guard reach(n, t, 1) else { return nil } }
+            for i in Int(s.namesLo)..<Int(s.namesHi) { guard reach(n, lists[i], 1) else { return nil } }
+            for i in Int(s.anysLo)..<Int(s.anysHi) { guard reach(n, lists[i], 1) else { return nil } }
+            var gi = Int(s.gapsLo)
+            while gi < Int(s.gapsHi) {
+                let budget = Int(lists[gi]), count = Int(lists[gi + 1])
+                for xi in (gi + 2)..<(gi + 2 + count) { guard reach(n, lists[xi], budget) else { return nil } }
+                gi += 2 + count
+            }
+        }
+        return longest
+    }
+}
