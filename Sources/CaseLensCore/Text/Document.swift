@@ -15,7 +15,10 @@ public struct Document: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 60 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { b in
+            var from = 0
+            while let i = ByteSearch.firstIndex(of: 0x0A, in: b, from: from) { starts.append(i + 1); from = i + 1 }
+        }
         self.lineStarts = starts
         self.hasInvalidUTF8 = !UTF8Validation.isValid(bytes)
     }
@@ -60,9 +63,17 @@ public struct Document: Sendable {
 /// UTF-8 validity check over bytes.
 enum UTF8Validation {
     static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
+            // ASCII eight bytes at a time.
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8; continue
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let len: Int
