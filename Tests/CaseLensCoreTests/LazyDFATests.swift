@@ -20,6 +20,10 @@ final class LazyDFATests: XCTestCase {
             // Whole text, and (as the judge scans context) a few stretches that start at hard breaks.
             let breaks = tokens.indices.filter { $0 == 0 || tokens[$0].flags.contains(.hardBreak) }
             let stretches = stride(from: 0, to: breaks.count, by: 3).map { i in breaks[i]..<(i + 1 < breaks.count ? breaks[i + 1] : tokens.count) }
+            // Rules and cues in one pass, as the checker scans them.
+            let (rules, cues) = Automaton.scan(tokens, c.automaton, using: dfas[0], c.recordCues, using: dfas[1])
+            XCTAssertEqual(rules, c.automaton.scan(tokens), "\(text.name): rules, paired pass", file: file, line: line)
+            XCTAssertEqual(cues, c.recordCues.scan(tokens), "\(text.name): record cues, paired pass", file: file, line: line)
             for ((what, automaton), dfa) in zip(automata, dfas) {
                 XCTAssertEqual(automaton.scan(tokens, using: dfa), automaton.scan(tokens),
                                "\(text.name): \(what), whole text", file: file, line: line)

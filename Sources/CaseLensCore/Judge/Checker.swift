@@ -25,8 +25,8 @@ public final class Checker {
         compiled.recordWords.markNotNames(&text.tokens, in: document.bytes)
         tokensRead += text.tokens.count
         let dfas = tokensRead >= Self.dfaAfterTokens ? self.dfas : nil
-        let candidates = dfas.map { compiled.automaton.scan(text.tokens, using: $0.rules) } ?? compiled.automaton.scan(text.tokens)
-        let cues = dfas.map { compiled.recordCues.scan(text.tokens, using: $0.cues) } ?? compiled.recordCues.scan(text.tokens)
+        let (candidates, cues) = dfas.map { Automaton.scan(text.tokens, compiled.automaton, using: $0.rules, compiled.recordCues, using: $0.cues) }
+            ?? (compiled.automaton.scan(text.tokens), compiled.recordCues.scan(text.tokens))
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled, context: dfas?.context,
                           sentences: sentenceBreaker)
         let findings = judge.findings(from: candidates, recordCues: cues)

@@ -199,6 +199,13 @@ extension Automaton {
         return scanExactly(tokens, ranges: exact)
     }
 
+    /// `scan(_:using:)` of two automata over one text (`a` with `dfaA`, `b` with `dfaB`), their
+    /// deterministic passes made together.
+    public static func scan(_ tokens: [Token], _ a: Automaton, using dfaA: LazyDFA, _ b: Automaton, using dfaB: LazyDFA) -> ([RawMatch], [RawMatch]) {
+        let (ra, rb) = tokens.withUnsafeBufferPointer { LazyDFA.exactRanges(dfaA, dfaB, $0) }
+        return (a.scanExactly(tokens, ranges: ra), b.scanExactly(tokens, ranges: rb))
+    }
+
     private func scanExactly(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
         // The tables stay at one address for as long as `self` lives (`FrozenArray`).
         withExtendedLifetime(self) {

@@ -116,47 +116,81 @@ public final class LazyDFA {
     /// does. Where the sets overflow, the exact scan drops matches as its own limit says, and
     /// covers the sentence from its start, as it would alone.
     func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        // The table in locals, reloaded after a miss (which may grow it).
-        var (slots, mask) = (self.slots, self.mask)
-        let symbolBits = UInt32(self.symbolBits)
+        var lane = Lane(self)
         for r in ranges {
-            var state = Self.start
-            var sentence = r.lowerBound, overflowed = false
-            /// Something of at most `span` tokens ends at `k`.
-            func end(at k: Int, span: Int32) {
-                var lo = overflowed || span == Self.unboundedSpan ? sentence : max(sentence, k - Int(span) + 1), hi = k
-                while let l = out.last, l.lowerBound >= sentence, l.upperBound >= lo {
-                    lo = min(lo, l.lowerBound); hi = max(hi, l.upperBound - 1)
-                    out.removeLast()
-                }
-                out.append(lo..<(hi + 1))
-            }
+            lane.restart(at: r.lowerBound)
             for k in r {
                 let tok = toks[k]
-                if tok.flags.contains(.hardBreak) { sentence = k; state = Self.start; overflowed = false }
-                if state == Self.overflow { end(at: k, span: Self.unboundedSpan); continue }
-                let key = UInt32(state) << symbolBits | symbol(tok)
-                var slot = Automaton.slot(UInt64(key), mask)
-                var value: Int32
-                while true {
-                    let found = slots[slot]
-                    if UInt32(truncatingIfNeeded: found >> 32) == key { value = Int32(truncatingIfNeeded: found); break }
-                    if found == UInt64.max {
-                        value = transition(state, tok, key)
-                        (slots, mask) = (self.slots, self.mask)
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
-                state = value >> Self.spanBits
-                if state == Self.overflow { overflowed = true; end(at: k, span: Self.unboundedSpan) }
-                else if value & Self.unboundedSpan != 0 { end(at: k, span: value & Self.unboundedSpan) }
+                if tok.flags.contains(.hardBreak) { lane.restart(at: k) }
+                lane.step(k, tok)
             }
         }
-        for r in out { exactTokens += r.count }
-        for r in ranges { scannedTokens += r.count }
-        return out
+        return finish(lane, scanned: ranges.reduce(0) { $0 + $1.count })
+    }
+
+    /// `exactRanges` of two automata over the whole of one text, in one pass: the two lanes'
+    /// table look-ups do not wait for each other.
+    static func exactRanges(_ a: LazyDFA, _ b: LazyDFA, _ toks: UnsafeBufferPointer<Token>) -> ([Range<Int>], [Range<Int>]) {
+        var (x, y) = (Lane(a), Lane(b))
+        for k in toks.indices {
+            let tok = toks[k]
+            if tok.flags.contains(.hardBreak) { x.restart(at: k); y.restart(at: k) }
+            x.step(k, tok)
+            y.step(k, tok)
+        }
+        return (a.finish(x, scanned: toks.count), b.finish(y, scanned: toks.count))
+    }
+
+    private func finish(_ lane: Lane, scanned: Int) -> [Range<Int>] {
+        for r in lane.out { exactTokens += r.count }
+        scannedTokens += scanned
+        return lane.out
+    }
+
+    /// One pass of a `LazyDFA` over tokens: its state, and the ranges for the exact scan so far.
+    private struct Lane {
+        let dfa: LazyDFA
+        /// The table in locals, reloaded after a miss (which may grow it).
+        var slots: UnsafeMutablePointer<UInt64>, mask: Int
+        let symbolBits: UInt32
+        var state = LazyDFA.start
+        var out: [Range<Int>] = []
+        var sentence = 0, overflowed = false
+
+        init(_ dfa: LazyDFA) { self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits) }
+
+        /// A hard break (or a range's start) at token `k`: no partial match is open.
+        @inline(__always) mutating func restart(at k: Int) { sentence = k; state = LazyDFA.start; overflowed = false }
+
+        @inline(__always) mutating func step(_ k: Int, _ tok: Token) {
+            if state == LazyDFA.overflow { end(at: k, span: LazyDFA.unboundedSpan); return }
+            let key = UInt32(state) << symbolBits | dfa.symbol(tok)
+            var slot = Automaton.slot(UInt64(key), mask)
+            var value: Int32
+            while true {
+                let found = slots[slot]
+                if UInt32(truncatingIfNeeded: found >> 32) == key { value = Int32(truncatingIfNeeded: found); break }
+                if found == UInt64.max {
+                    value = dfa.transition(state, tok, key)
+                    (slots, mask) = (dfa.slots, dfa.mask)
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+            state = value >> LazyDFA.spanBits
+            if state == LazyDFA.overflow { overflowed = true; end(at: k, span: LazyDFA.unboundedSpan) }
+            else if value & LazyDFA.unboundedSpan != 0 { end(at: k, span: value & LazyDFA.unboundedSpan) }
+        }
+
+        /// Something of at most `span` tokens ends at `k`.
+        mutating func end(at k: Int, span: Int32) {
+            var lo = overflowed || span == LazyDFA.unboundedSpan ? sentence : max(sentence, k - Int(span) + 1), hi = k
+            while let l = out.last, l.lowerBound >= sentence, l.upperBound >= lo {
+                lo = min(lo, l.lowerBound); hi = max(hi, l.upperBound - 1)
+                out.removeLast()
+            }
+            out.append(lo..<(hi + 1))
+        }
     }
 
     /// Computes, caches and returns the transition from `state` on `tok` (whose key is `key`).

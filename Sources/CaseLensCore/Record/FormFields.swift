@@ -44,7 +44,7 @@ extension RecordReader {
                     kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).first { words.kind(of: $0).contains(.kin) }?.lowercased()
                 }
                 guard let i = model.people.person(named: nameWords, isTitle: isTitle, kinship: kinship) else { continue }
-                markProfessionalTitle(&model, i, nameWords)
+                markProfessionalTitle(&model, i, firstWord: nameWords.first)
                 // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
                 // "Charlie Brooks (4)": an age under 18 in brackets is a child ("(1st respondent)" is
                 // an ordinal, not an age).

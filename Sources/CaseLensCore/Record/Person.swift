@@ -80,7 +80,9 @@ public struct PersonWords: Sendable {
 
 /// The people of one record.
 public struct People: Sendable {
-    public var all: [Person] = []
+    public var all: [Person] = [] { didSet { revision &+= 1 } }
+    /// Changes with every change to `all`: a look-up remembered at one revision holds while it stays.
+    public private(set) var revision = 0
     /// The words it reads titles, family words and pronouns with.
     public let words: PersonWords
     /// Lower-cased surname, lower-cased forename and family word (canonical) → indices into `all`.

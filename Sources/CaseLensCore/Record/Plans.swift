@@ -151,7 +151,7 @@ extension RecordReader {
             if run.isEmpty, kind.contains(.kinDeterminer), j + 1 < verbAt, token(j + 1, is: .kin) { j += 1; continue }
             var who: Int? = nil
             if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
-            else if !run.isEmpty { who = model.people.person(named: texts(run), isTitle: isTitle) }
+            else if !run.isEmpty { who = person(named: run, in: &model) }
             var role = who.map { model.people.all[$0].role } ?? .unknown
             if who == nil, kind.contains(.subjectPronoun) {
                 role = model.people.referent(ofPronoun: text(j))?.role ?? .unknown

@@ -12,6 +12,15 @@ final class RecordReader {
     let sentenceOf: (Int) -> Range<Int>
     /// `isBareBaseForm(_:)` answers so far.
     private var bareBaseForms: [String: Bool] = [:]
+    /// `person(named:kinship:in:)` answers so far, each with the `People.revision` it holds at.
+    private var named: [NameKey: (revision: Int, index: Int?)] = [:]
+
+    /// A name run as written: its bytes, where its words lie in them, and the kinship asked with it.
+    private struct NameKey: Hashable {
+        var bytes: ArraySlice<UInt8>
+        var words: UInt64
+        var kinship: String?
+    }
 
     init(document: Document, tokens: [Token], cues: [RecordCue: [RawMatch]], compiled: CompiledLexicon, sentenceOf: @escaping (Int) -> Range<Int>) {
         self.document = document; self.tokens = tokens; self.cues = cues; self.compiled = compiled
@@ -94,11 +103,11 @@ final class RecordReader {
     }
 
     /// "DC Morley", "Dr Khan": a professional, unless the record says otherwise.
-    func markProfessionalTitle(_ model: inout RecordModel, _ i: Int, _ name: [String]) {
-        guard let first = name.first.map({ People.withoutDots($0.lowercased()) }),
-              words.kind(lowered: first).contains(.professionalTitle), model.people.all[i].fieldRole == nil else { return }
+    func markProfessionalTitle(_ model: inout RecordModel, _ i: Int, firstWord: String?) {
+        guard let firstWord, model.people.all[i].fieldRole == nil,
+              words.kind(lowered: People.withoutDots(firstWord.lowercased())).contains(.professionalTitle) else { return }
         model.people.all[i].fieldRole = .professional
-        model.people.all[i].addEvidence("titled \(name[0])")
+        model.people.all[i].addEvidence("titled \(firstWord)")
     }
 
     /// The nearest name (or family word) before token `k` in its sentence, within 25 words. Looking
@@ -211,7 +220,26 @@ final class RecordReader {
     /// The person a name run (or a family word alone) refers to, added if new.
     private func person(_ run: Range<Int>, in model: inout RecordModel) -> Int? {
         run.count == 1 && token(run.lowerBound, is: .kin) ? model.people.person(kin: text(run.lowerBound))
-            : model.people.person(named: texts(run), isTitle: isTitle)
+            : person(named: run, in: &model)
+    }
+
+    /// `People.person(named:isTitle:kinship:)` of the words of `run`, remembered while the
+    /// people stay as they were (a record names the same people again and again).
+    func person(named run: Range<Int>, kinship: String? = nil, in model: inout RecordModel) -> Int? {
+        guard !run.isEmpty else { return model.people.person(named: [], isTitle: isTitle, kinship: kinship) }
+        let start = Int(tokens[run.lowerBound].start), end = Int(tokens[run.upperBound - 1].end)
+        // Where each word starts and ends in the run's bytes, a byte each (runs are short).
+        var words: UInt64 = 0
+        let packable = run.count <= 4 && end - start < 256
+        if packable {
+            for k in run { words = words << 16 | UInt64(Int(tokens[k].start) - start) << 8 | UInt64(Int(tokens[k].end) - start) }
+        }
+        guard packable else { return model.people.person(named: texts(run), isTitle: isTitle, kinship: kinship) }
+        let key = NameKey(bytes: document.bytes[start..<end], words: words, kinship: kinship)
+        if let known = named[key], known.revision == model.people.revision { return known.index }
+        let index = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinship)
+        named[key] = (model.people.revision, index)
+        return index
     }
 
     /// The last token of the subject of a verb at `k`, over words that may stand between them
@@ -237,7 +265,7 @@ final class RecordReader {
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.hardBreak),
                determined || !tokens[l + 1].flags.contains(.softBreak) || onlyComma(between: l, and: l + 1) {
                 let run = nameRun(from: l + 1)
-                if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+                if !run.isEmpty, let i = person(named: run, kinship: kinWord, in: &model) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                     continue
                 }
@@ -245,13 +273,13 @@ final class RecordReader {
             // "Mum (Stacey Webb)": the name in brackets just after the family word.
             if l + 1 < tokens.count, case let g = gap(between: l, and: l + 1), g.contains(0x28), g.allSatisfy({ $0 == 0x20 || $0 == 0x28 }) {
                 let run = nameRun(from: l + 1)
-                if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+                if !run.isEmpty, let i = person(named: run, kinship: kinWord, in: &model) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                     continue
                 }
             }
             // "Gaz is mummy's boyfriend", "Dean Morris is the children's father".
-            if let run = copularSubject(beforeKinAt: f), let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+            if let run = copularSubject(beforeKinAt: f), let i = person(named: run, kinship: kinWord, in: &model) {
                 model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                 continue
             }
@@ -259,7 +287,7 @@ final class RecordReader {
             // where the name before a closing bracket is someone else's.
             if f > 0, tokens[f].flags.contains(.softBreak), !gap(between: f - 1, and: f).contains(0x29), l + 1 >= tokens.count || tokens[l + 1].flags.contains(.softBreak) || tokens[l + 1].flags.contains(.hardBreak) {
                 let run = nameRun(endingAt: f - 1)
-                if !run.isEmpty, let i = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinWord) {
+                if !run.isEmpty, let i = person(named: run, kinship: kinWord, in: &model) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                 }
             }
@@ -285,7 +313,7 @@ final class RecordReader {
     private func readAgents(into model: inout RecordModel) {
         func reference(_ run: Range<Int>) -> Int? {
             let i = person(run, in: &model)
-            if let i, !(run.count == 1 && token(run.lowerBound, is: .kin)) { markProfessionalTitle(&model, i, texts(run)) }
+            if let i, !(run.count == 1 && token(run.lowerBound, is: .kin)) { markProfessionalTitle(&model, i, firstWord: text(run.lowerBound)) }
             return i
         }
         func note(_ i: Int?, harmed: Bool, verb: Int) {
@@ -372,9 +400,8 @@ final class RecordReader {
             if tokens[k].flags.contains(.quoted) || fieldLines.contains(document.line(of: Int(tokens[k].start))) { continue }
             let run = nameRun(from: k)
             guard run.count >= 2 else { continue }
-            let name = texts(run)
-            guard let i = model.people.person(named: name, isTitle: isTitle) else { continue }
-            markProfessionalTitle(&model, i, name)
+            guard let i = person(named: run, in: &model) else { continue }
+            markProfessionalTitle(&model, i, firstWord: text(run.lowerBound))
         }
     }
 
