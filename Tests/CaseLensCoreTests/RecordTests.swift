@@ -29,6 +29,24 @@ final class RecordTests: XCTestCase {
         XCTAssertNotEqual(role(court, "Nathan"), .child)
     }
 
+    func testATitleGoesToTheSameSurnamePersonOfItsGender() {
+        // "husband" after the name in a field links him; "Mr Nandakumar" is then him, not her, and
+        // "Ms Nandakumar" is her. A section word before a colon ("Risk factors:") is nobody.
+        let r = report("""
+        Victim: Priya Nandakumar (34)
+        Perpetrator: Sunil Nandakumar (38), husband
+        Risk factors: strangulation, threats to kill.
+
+        Mr Nandakumar lost his job in January. Ms Nandakumar received bruising to her throat.
+        """)
+        XCTAssertEqual(r.record?.people.all.first { $0.forename == "Sunil" }?.kinship, "husband")
+        XCTAssertEqual(r.record?.people.all.first { $0.forename == "Sunil" }?.title, "Mr")
+        XCTAssertEqual(r.record?.people.all.first { $0.forename == "Priya" }?.title, "Ms")
+        XCTAssertNil(r.record?.people.all.first { $0.name == "Risk" })
+        XCTAssertEqual(r.findings.first { $0.rule == "absent-perpetrator.victim-sustained-injuries" }?.suggestion,
+                       "Mr Nandakumar gave Ms Nandakumar bruising")
+    }
+
     func testAHarmWordBeforeANounIsAnAdjectiveWithNoSubject() {
         let r = report("Ms Young described controlling behaviour over several years. Adviser Tom Price met Ms Young re coerced debt.")
         XCTAssertNotEqual(role(r, "Young"), .personCausingHarm)

@@ -24,8 +24,16 @@ extension RecordReader {
             }
             let value = document.text(colon + 1, e)
             fieldLines.insert(lineIndex + 1)
+            // The last name read in this field: "Sunil Nandakumar (38), husband" links him as husband.
+            var previousName: [String]? = nil
             for item in Self.splitTopLevel(value) {
                 let (namePart, paren) = Self.nameAndParenthesis(item)
+                if let name = previousName, paren.isEmpty, !namePart.contains(" "), words.kind(of: namePart).contains(.kin) {
+                    _ = model.people.person(named: name, isTitle: isTitle, kinship: namePart.lowercased())
+                    previousName = nil
+                    continue
+                }
+                previousName = nil
                 // A name, not a sentence: "Health visitor: Kirsty has missed two appointments" names nobody.
                 if namePart.split(separator: " ").contains(where: { w in
                     (w.first.map { $0.asciiValue.map { $0 >= 0x61 && $0 <= 0x7A } ?? $0.isLowercase } ?? false)
@@ -44,6 +52,7 @@ extension RecordReader {
                     kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).first { words.kind(of: $0).contains(.kin) }?.lowercased()
                 }
                 guard let i = model.people.person(named: nameWords, isTitle: isTitle, kinship: kinship) else { continue }
+                previousName = nameWords
                 markProfessionalTitle(&model, i, firstWord: nameWords.first)
                 // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
                 // "Charlie Brooks (4)": an age under 18 in brackets is a child ("(1st respondent)" is

@@ -131,6 +131,14 @@ public struct People: Sendable {
         var candidates = sameSurname + sameForename + sameKin
         candidates.sort()
         var previous = -1
+        // "Mr Nandakumar" in a record with Priya and Sunil Nandakumar, Sunil linked as husband: a
+        // person whose gender the record shows to agree with the title is preferred to one whose
+        // gender it does not show.
+        let titleIsFemale = title.flatMap { t in
+            let t = t.lowercased()
+            return self.words.female.contains(t) ? true : self.words.male.contains(t) ? false : nil
+        }
+        var chosen: Int? = nil
         for i in candidates where i != previous {
             previous = i
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
@@ -138,17 +146,20 @@ public struct People: Sendable {
             let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
-            if match {
-                // Filled in place: copying the person out and back is slow.
-                var renamed = false
-                if all[i].title == nil && title != nil { all[i].title = title }
-                if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
-                if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
-                if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
-                if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)" }
-                if renamed { reindex(i) }
-                return i
-            }
+            guard match else { continue }
+            if chosen == nil { chosen = i }
+            if let titleIsFemale, isFemale(all[i]) == titleIsFemale { chosen = i; break }
+        }
+        if let i = chosen {
+            // Filled in place: copying the person out and back is slow.
+            var renamed = false
+            if all[i].title == nil && title != nil { all[i].title = title }
+            if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
+            if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
+            if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
+            if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)" }
+            if renamed { reindex(i) }
+            return i
         }
         let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
         all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
