@@ -33,6 +33,8 @@ public struct CorpusEvaluation: Sendable {
     public var misses: [String] = []
     /// "record:line: rule: text" for every finding no annotation matched.
     public var falseAlarms: [String] = []
+    /// Findings inside an annotated span that another finding of its category already matched.
+    public var duplicates = 0
     public var records = 0
 
     /// Loads every `*.txt` with a `.expected.yaml` sidecar in `directory`.
@@ -92,6 +94,13 @@ public struct CorpusEvaluation: Sendable {
                 }
             }
             for (i, f) in findings.enumerated() where !used.contains(i) {
+                // A second finding of the annotated category inside an annotated span ("Leanne will
+                // not answer the door … and will not let him in") is the same problem found twice:
+                // neither a hit nor a false alarm.
+                if f.scope == .span, r.expected.contains(where: { x in
+                    x.category == f.category && !x.fileLevel && x.line.map { line in
+                        r.spans(of: x.text ?? "", line: line).contains { $0.overlaps(f.start!..<f.end!) } } == true
+                }) { e.duplicates += 1; continue }
                 e.count(f.category) { $0.falsePositives += 1 }
                 let hard = r.mustNotFlag.contains { $0.line == f.line && r.spans(of: $0.text, line: $0.line).contains { $0.overlaps(f.start!..<f.end!) } }
                 e.falseAlarms.append("\(r.name):\(f.line.map(String.init) ?? "file"): \(f.rule): \(f.text ?? "(file-level)")\(hard ? "   <- listed under must_not_flag" : "")")
@@ -122,6 +131,7 @@ public struct CorpusEvaluation: Sendable {
         var out = "CaseLens evaluation over \(records) annotated records\n\n" + table
         out += "\nMisses (annotated, not found): \(misses.count)\n" + misses.map { "  " + $0 }.joined(separator: "\n")
         out += "\n\nFalse alarms (found, not annotated): \(falseAlarms.count)\n" + falseAlarms.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        if duplicates > 0 { out += "\nSecond findings inside an annotated span (not counted): \(duplicates)\n" }
         return out
     }
 }
