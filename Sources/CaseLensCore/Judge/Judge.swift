@@ -245,6 +245,8 @@ struct Judge {
         while k < coordinator {
             let t = tokens[k]
             let kind = compiled.recordWords.kind(of: t, in: document.bytes)
+            // An owner is not the subject: "Jayden's teacher said Mum … and is difficult to work with".
+            if k + 1 < coordinator, tokens[k + 1].isPossessive(in: document.bytes) { k += 2; continue }
             if !t.flags.contains(.quoted) {
                 let lower = document.text(Int(t.start), Int(t.end)).lowercased()
                 if lower == "she" || lower == "he" || kind.contains(.kin) { return k...k }

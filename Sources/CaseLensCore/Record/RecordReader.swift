@@ -210,12 +210,8 @@ final class RecordReader {
         }
     }
 
-    /// True when token `i` is the clitic "'s" or "’s" (read on its bytes: this runs per word walked).
-    func isPossessive(_ i: Int) -> Bool {
-        let b = document.bytes, s = Int(tokens[i].start), e = Int(tokens[i].end)
-        guard e > s, b[e - 1] | 0x20 == 0x73 else { return false }
-        return (e - s == 2 && b[s] == 0x27) || (e - s == 4 && b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0x99)
-    }
+    /// True when token `i` is the clitic "'s" or "’s".
+    func isPossessive(_ i: Int) -> Bool { tokens[i].isPossessive(in: document.bytes) }
 
     /// The person a name run (or a family word alone) refers to, added if new.
     private func person(_ run: Range<Int>, in model: inout RecordModel) -> Int? {

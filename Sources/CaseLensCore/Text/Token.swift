@@ -44,3 +44,13 @@ extension Array where Element == Token {
         return lo < count ? lo : nil
     }
 }
+
+extension Token {
+    /// True when the token is the clitic "'s" or "’s" of `bytes` (read on its bytes: callers ask
+    /// this of every word they walk past).
+    func isPossessive(in b: [UInt8]) -> Bool {
+        let s = Int(start), e = Int(end)
+        guard e > s, b[e - 1] | 0x20 == 0x73 else { return false }
+        return (e - s == 2 && b[s] == 0x27) || (e - s == 4 && b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0x99)
+    }
+}
