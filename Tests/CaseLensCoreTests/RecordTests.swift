@@ -47,6 +47,25 @@ final class RecordTests: XCTestCase {
                        "Mr Nandakumar gave Ms Nandakumar bruising")
     }
 
+    func testTelegraphicLogsLinesOfTheirOwnSetActionsAndAFamilyWordDoesNotNameHim() {
+        // A duty log: "Mum to contact police …" on a line of its own sets her an action (and the
+        // plan nothing for him); "Dad" alone never names the person causing harm.
+        let log = report("""
+        Call from police re domestic abuse at the family address.
+        Mum says Dad hit her when he came to drop the kids off.
+        Mum to contact police should Dad return.
+        """)
+        XCTAssertTrue(log.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        XCTAssertTrue(log.findings.contains { $0.rule == "absent-perpetrator.unnamed" })
+        // Inside a wrapped, indented paragraph it is narrative, not a plan line.
+        let wrapped = report("02/03/2025  Police attended after Mr Platt hit Ms Dunn.\n            Mum to continue to keep Harley away from Mr Platt.\n")
+        XCTAssertFalse(wrapped.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        // A family word closing a bracket after a name links them: he is named.
+        let named = report("Concern: Gavin Pearce (Hollie's former partner; Daisy's father) assaulted Hollie on 20/01/2025.\n")
+        XCTAssertEqual(named.record?.people.all.first { $0.surname == "Pearce" }?.kinship, "father")
+        XCTAssertFalse(named.findings.contains { $0.rule == "absent-perpetrator.unnamed" })
+    }
+
     func testAHarmWordBeforeANounIsAnAdjectiveWithNoSubject() {
         let r = report("Ms Young described controlling behaviour over several years. Adviser Tom Price met Ms Young re coerced debt.")
         XCTAssertNotEqual(role(r, "Young"), .personCausingHarm)

@@ -377,7 +377,8 @@ struct Judge {
                 // victim, child or professional.
                 let abuse = record.recordsAbuse || counted.contains { $0.category == .absentPerpetrator }
                 let named = record.people.all.contains { p in
-                    if p.role == .personCausingHarm || p.harmVotes > 0 { return true }
+                    // A family word alone ("Dad", "her partner") does not name him.
+                    if p.role == .personCausingHarm || p.harmVotes > 0 { return p.forename != nil || p.surname != nil }
                     if [.victim, .child, .professional].contains(p.role) { return false }
                     // A full name, a titled surname, or a first name the record ties to the family
                     // ("Gaz is mummy's boyfriend").

@@ -125,13 +125,17 @@ extension RecordReader {
         var labelled = false
         if lineStart, len == 6 || len == 7, token(first, is: .actionLabel), first + 1 < tokens.count,
            tokens[first + 1].flags.contains(.softBreak) { first += 1; labelled = true }
-        guard inPlan || afterMarker || labelled else { return }
         // The actor: up to six words before an action verb.
         var verbAt = -1
         for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
             if j > first, actionEnd[j] >= 0 { verbAt = j; break }
             if j > first && (tokens[j].flags.contains(.softBreak) || tokens[j].flags.contains(.hardBreak)) { break }
         }
+        // Outside a plan, a list item or an "Action:" line, a line that opens with an actor and
+        // "to" sets an action too: "Mum to contact police should Dad return" in a duty log.
+        let opensWithTo = lineStart && verbAt > first && actionEnd[verbAt] == Int32(verbAt) && lower(verbAt) == "to"
+            && standsAlone(line: line)
+        guard inPlan || afterMarker || labelled || opensWithTo else { return }
         guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { return }
         // "Mr Reid to be referred …": done to the actor, not by them.
         if isDoneTo(after: Int(actionEnd[verbAt])) { return }
@@ -172,6 +176,19 @@ extension RecordReader {
         if p + 2 < tokens.count, text(p + 1).lowercased() == "to", !tokens[p + 2].flags.contains(.capitalised),
            !token(p + 2, is: .nounMarker) { return false }
         return true
+    }
+
+    /// Whether a line is an entry of its own, not part of a wrapped paragraph: it is not indented,
+    /// and the line before it is blank or ends a sentence.
+    private func standsAlone(line: Int) -> Bool {
+        let b = document.bytes, start = document.lineStarts[line - 1]
+        guard start < b.count, b[start] != 0x20, b[start] != 0x09 else { return false }
+        guard line > 1 else { return true }
+        var p = start - 1
+        while p > document.lineStarts[line - 2] && (b[p - 1] == 0x20 || b[p - 1] == 0x0D || b[p - 1] == 0x09) { p -= 1 }
+        if p == document.lineStarts[line - 2] { return true }
+        let last = b[p - 1]
+        return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A
     }
 
     private func isLineStart(_ k: Int) -> Bool {

@@ -285,9 +285,31 @@ final class RecordReader {
                 let run = nameRun(endingAt: f - 1)
                 if !run.isEmpty, let i = person(named: run, kinship: kinWord, in: &model) {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
+                    continue
+                }
+            }
+            // "Gavin Pearce (Hollie's former partner; Daisy's father)": the family word closes a
+            // bracket that opens just after a name.
+            if let open = bracketOpening(before: f), l + 1 >= tokens.count || gap(between: l, and: l + 1).contains(0x29) {
+                let run = nameRun(endingAt: open)
+                if !run.isEmpty, let i = person(named: run, kinship: kinWord, in: &model) {
+                    model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                 }
             }
         }
+    }
+
+    /// The token just before the "(" of the bracket token `f` stands in, when the bracket opens
+    /// within a few words before `f` on its line (and does not close before it); nil otherwise.
+    private func bracketOpening(before f: Int) -> Int? {
+        var k = f
+        while k > 0, f - k < 8 {
+            let g = gap(between: k - 1, and: k)
+            if g.contains(0x29) || g.contains(0x0A) { return nil }
+            if g.contains(0x28) { return k - 1 }
+            k -= 1
+        }
+        return nil
     }
 
     /// The name before "is"/"was" and a family word at `f`, with only determiners or owners
