@@ -74,13 +74,7 @@ public final class LazyDFA {
             ?? [Int32](repeating: Self.unboundedSpan, count: automaton.nodeCount)
         step = SetStep(t, nodeCount: automaton.nodeCount, spans: spans)
         var used = [Bool](repeating: false, count: automaton.vocabularySize)
-        // Root edges by word id, then the hashed edges of every other state.
-        let rootBase = 2 * (automaton.edgeMask + 1)
-        for id in 0..<automaton.vocabularySize where automaton.wide[rootBase + id] & 0xFFFF_FFFF != 0 { used[id] = true }
-        for slot in 0...automaton.edgeMask {
-            let key = automaton.wide[slot]
-            if key != UInt64.max { let id = Int(key & 0xFFFF_FFFF); if id < used.count { used[id] = true } }
-        }
+        automaton.forEachTokenEdge { _, id, _ in if id < used.count { used[id] = true } }
         wordClass = used.indices.map { used[$0] ? Int32($0) + 1 : 0 }
         // The largest symbol: the last word's class (its id + 1), a name, after punctuation.
         symbolBits = Int.bitWidth - (used.count << 2 | 3).leadingZeroBitCount

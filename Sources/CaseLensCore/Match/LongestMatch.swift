@@ -14,15 +14,8 @@ extension Automaton {
             longest[to] = max(longest[to], longest[from] + tokens)
             return true
         }
-        // Token edges by source state: the root's by word id, the others from the hashed table.
         var edgeTargets = [[Int32]](repeating: [], count: nodeCount)
-        func addTargets(_ node: Int, _ range: UInt64) {
-            let lo = Int(range >> 32), count = Int(range & 0xFFFF_FFFF)
-            edgeTargets[node] += lists[lo..<(lo + count)]
-        }
-        for slot in 0...edgeMask where wide[slot] != UInt64.max { addTargets(Int(wide[slot] >> 32), wide[edgeMask + 1 + slot]) }
-        let rootBase = 2 * (edgeMask + 1)
-        for id in 0..<vocabularySize where wide[rootBase + id] & 0xFFFF_FFFF != 0 { addTargets(0, wide[rootBase + id]) }
+        forEachTokenEdge { node, _, targets in edgeTargets[node] += targets }
         for n in 0..<nodeCount {
             let s = states[n]
             for i in Int(s.closureLo)..<Int(s.closureHi) { guard reach(n, lists[i], 0) else { return nil } }
@@ -37,5 +30,19 @@ extension Automaton {
             }
         }
         return longest
+    }
+
+    /// Calls `body` with every token transition: its state, word id, and target states (the
+    /// root's from its table by word id, the others' from the hashed table).
+    func forEachTokenEdge(_ body: (_ node: Int, _ id: Int, _ targets: Slice<FrozenArray<Int32>>) -> Void) {
+        func targets(_ range: UInt64) -> Slice<FrozenArray<Int32>> {
+            let lo = Int(range >> 32)
+            return lists[lo..<(lo + Int(range & 0xFFFF_FFFF))]
+        }
+        let rootBase = 2 * (edgeMask + 1)
+        for id in 0..<vocabularySize where wide[rootBase + id] & 0xFFFF_FFFF != 0 { body(0, id, targets(wide[rootBase + id])) }
+        for slot in 0...edgeMask where wide[slot] != UInt64.max {
+            body(Int(wide[slot] >> 32), Int(wide[slot] & 0xFFFF_FFFF), targets(wide[edgeMask + 1 + slot]))
+        }
     }
 }
