@@ -83,6 +83,19 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(f[1].rewrite, "Later [the person causing harm] assaulted Mum again.")
     }
 
+    func testInflectedSuggestionNeedsAWordFamilyMatch() throws {
+        // A pattern with no word-family element gives no tense to copy: no suggestion, rather
+        // than a base form ("Jade keeps going back to him" → "Jade return to …").
+        let c = try Fixtures.compiled(
+            Fixtures.rule("victim-blaming.return", ["@victim ~return to him", "@victim keeps going back to him"],
+                          suggestion: "\"{1} {~return} to the relationship with {perpetrator}\""))
+        let f = try Fixtures.check("Mum returned to him in May. Mum keeps going back to him.", c).findings
+        XCTAssertEqual(f.map(\.rule), ["victim-blaming.return", "victim-blaming.return"])
+        XCTAssertEqual(f[0].suggestion, "Mum returned to the relationship with [the person causing harm]")
+        XCTAssertNil(f[1].suggestion)
+        XCTAssertNil(f[1].rewrite)
+    }
+
     func testRolePossessive() throws {
         XCTAssertEqual(try PatternParser.parse("@victim's decision").elements, [.role("victim"), .literal("'s"), .literal("decision")])
         let c = try Fixtures.compiled(Fixtures.rule("victim-blaming.decision", ["@victim's decision to stay"]))

@@ -307,9 +307,7 @@ struct Judge {
         let pos = document.position(of: start)
         var suggestion: String? = nil
         var rewrite: String? = nil
-        if let template = rule.suggestion, !c.quoted {
-            let values = templateValues(c.alignment)
-            var s = SuggestionTemplate.render(template, values)
+        if let template = rule.suggestion, !c.quoted, var s = SuggestionTemplate.render(template, templateValues(c.alignment)) {
             let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
             if atSentenceStart { s = s.capitalisedFirst }
             suggestion = s

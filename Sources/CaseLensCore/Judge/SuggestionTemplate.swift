@@ -17,8 +17,11 @@ public enum SuggestionTemplate {
     public static let unknownVictim = "[the adult victim]"
 
     /// Fills in a template. Placeholders that fill with nothing (an optional element that did not
-    /// match) leave no double spaces behind.
-    public static func render(_ template: String, _ v: Values) -> String {
+    /// match) leave no double spaces behind. Nil when the template inflects a verb (`{~verb}`) but
+    /// the match held no word-family word to take the form from: the tense is unknown, and a base
+    /// form ("Jade keeps going back" → "Jade return …") would be ungrammatical.
+    public static func render(_ template: String, _ v: Values) -> String? {
+        if v.form == nil, template.contains("{~") { return nil }
         let filled = substitute(template, v)
         if SimpleText.whiteSpaceStandsAlone(in: filled) {
             // Every space is a character of its own: the same on the bytes.
