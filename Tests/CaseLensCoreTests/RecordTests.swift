@@ -381,6 +381,33 @@ final class RecordTests: XCTestCase {
         There have been 3 prior domestic abuse reports at this address.
         """)
         XCTAssertFalse(suspect.contains("absent-perpetrator.unnamed"), "\(suspect)")
+        // So does a police narrative's "the male" for the person its Suspect field names.
+        let male = rules("""
+        Aggrieved: Natalie Crewe (29)
+        Suspect: Ryan Whitcombe (31), partner
+
+        The female states the male grabbed her by the hair. Male removed from the address for the night.
+        """)
+        XCTAssertFalse(male.contains("absent-perpetrator.unnamed"), "\(male)")
+    }
+
+    func testOnlyTheNameOfWhoeverCausesHarmNamesHim() {
+        // The mother's name does not name the man the record shows hitting her, and with no one
+        // shown causing harm a woman of the family is taken for the victim, not for him.
+        let dad = rules("""
+        Call from police re DA at the family address.
+        Mum (Kirsty) says she was hit by Dad when he came to drop the kids off.
+        """)
+        XCTAssertTrue(dad.contains("absent-perpetrator.unnamed"), "\(dad)")
+        let mum = rules("""
+        Present: Mum (Shannon), Lacey (7).
+        The kids have witnessed a lot of DA at home over the last year.
+        """)
+        XCTAssertTrue(mum.contains("absent-perpetrator.unnamed"), "\(mum)")
+        // A lone capital ("A&E") and a verb opening a telegraphic line ("Advised Mum …") are not
+        // names.
+        let r = report("She attended A&E with injuries caused by her ex-partner. Advised Mum to keep the door locked.")
+        XCTAssertNil(r.record?.people.all.first { $0.name == "E" || $0.name.hasPrefix("Advised") })
     }
 
     func testACopulaTiesANameToItsFamilyWord() {

@@ -374,15 +374,21 @@ struct Judge {
                 // Named: someone the record shows causing harm, or a named adult whose role is not
                 // victim, child or professional.
                 let abuse = record.recordsAbuse || counted.contains { $0.category == .absentPerpetrator }
-                let named = record.people.all.contains { p in
-                    // A family word alone ("Dad", "her partner") does not name him.
-                    if p.role == .personCausingHarm || p.harmVotes > 0 { return p.forename != nil || p.surname != nil }
-                    if [.victim, .child, .professional].contains(p.role) { return false }
-                    // A full name, a titled surname, or a first name the record ties to the family
-                    // ("Gaz is mummy's boyfriend").
-                    return (p.forename != nil && p.surname != nil) || (p.title != nil && p.surname != nil)
-                        || (p.kinship != nil && p.forename != nil)
-                }
+                // When the record shows who causes harm, only their name counts: a family word
+                // alone ("Dad", "her partner") does not name him, and the mother's name does not
+                // name him either.
+                let harmers = record.people.all.filter { $0.role == .personCausingHarm || $0.harmVotes > 0 }
+                let named = !harmers.isEmpty ? harmers.contains { $0.forename != nil || $0.surname != nil }
+                    : record.people.all.contains { p in
+                        if [.victim, .child, .professional].contains(p.role) { return false }
+                        // With no one shown causing harm, a woman of the family is most likely the
+                        // adult victim, not the person who harms her.
+                        if record.people.isFemale(p) == true { return false }
+                        // A full name, a titled surname, or a first name the record ties to the
+                        // family ("Gaz is mummy's boyfriend").
+                        return (p.forename != nil && p.surname != nil) || (p.title != nil && p.surname != nil)
+                            || (p.kinship != nil && p.forename != nil)
+                    }
                 var neverDealtWith = false
                 if let p = record.perpetrator, p.harmVotes == 0, record.perpetratorMentions == 0,
                    !record.actions.contains(where: { $0.role == .personCausingHarm }) { neverDealtWith = true }

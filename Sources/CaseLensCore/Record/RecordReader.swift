@@ -31,7 +31,11 @@ final class RecordReader {
     func lower(_ k: Int) -> String { text(k).lowercased() }
 
     /// What token `k` is to the reader (a title, a family word …), whatever its case.
-    func kind(_ k: Int) -> RecordWords.Kind { words.kind(of: tokens[k], in: document.bytes) }
+    /// A lone capital that is not an initial ("A&E", "Plan B") is never a name either.
+    func kind(_ k: Int) -> RecordWords.Kind {
+        let kind = words.kind(of: tokens[k], in: document.bytes)
+        return RecordWords.isLoneLetter(tokens[k], in: document.bytes) ? kind.union(.notName) : kind
+    }
     func token(_ k: Int, is kind: RecordWords.Kind) -> Bool { self.kind(k).contains(kind) }
 
     /// Whether a word (lower-cased, without dots) is a title: for `People.person(named:)`.
@@ -56,7 +60,7 @@ final class RecordReader {
         readConvictions(into: &model)
         model.settleRoles()
         model.recordsAbuse = (cues[.abuseTerm] ?? []).contains { !tokens[Int($0.first)].flags.contains(.quoted) }
-        if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines) }
+        if let p = model.perpetrator { model.perpetratorMentions = mentions(of: p, outside: fieldLines, in: model.people) }
         if !(cues[.outcome] ?? []).isEmpty {
             model.entryDates = EntryDates(document)
             readOutcomes(into: &model)
@@ -423,13 +427,17 @@ final class RecordReader {
         }
     }
 
-    private func mentions(of p: Person, outside fieldLines: Set<Int>) -> Int {
+    private func mentions(of p: Person, outside fieldLines: Set<Int>, in people: People) -> Int {
         let keys = [p.surname, p.forename, p.kinship == nil || p.surname != nil ? nil : p.name].compactMap { $0.map { Array($0.lowercased().utf8) } }
-        // The form's label for them, in any case: "IP states suspect put both hands around her throat".
-        let label = p.fieldLabel.map { Array($0.utf8) }
+        // The form's label for them, in any case: "IP states suspect put both hands around her
+        // throat". A police form's narrative also says "the male" (or "the female") for the
+        // person its form field names.
+        var labels = [p.fieldLabel].compactMap { $0.map { Array($0.utf8) } }
+        if p.fieldLabel != nil { labels.append(Array((people.isFemale(p) == true ? "female" : "male").utf8)) }
+        let labelLengths = Set(labels.map(\.count))
         var n = 0
         let b = document.bytes
-        for t in tokens where t.flags.contains(.capitalised) || label?.count == Int(t.end - t.start) {
+        for t in tokens where t.flags.contains(.capitalised) || labelLengths.contains(Int(t.end - t.start)) {
             let start = Int(t.start), count = Int(t.end - t.start)
             func same(_ key: [UInt8]) -> Bool {
                 key.count == count && key.indices.allSatisfy { i in
@@ -437,7 +445,7 @@ final class RecordReader {
                     return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 }
             }
-            let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || label.map(same) == true
+            let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || labels.contains(where: same)
             if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
         }
         return n

@@ -190,10 +190,19 @@ final class RecordWords: Sendable {
         }
     }
 
-    /// Marks the capitalised tokens that are never names (`not_name`), so `<Name>` skips them.
+    /// Marks the capitalised tokens that are never names (`not_name`, or a lone letter that is
+    /// not an initial), so `<Name>` skips them.
     func markNotNames(_ tokens: inout [Token], in bytes: [UInt8]) {
         for i in tokens.indices where tokens[i].flags.contains(.capitalised) {
-            if kind(of: tokens[i], in: bytes).contains(.notName) { tokens[i].flags.insert(.notName) }
+            if kind(of: tokens[i], in: bytes).contains(.notName) || Self.isLoneLetter(tokens[i], in: bytes) {
+                tokens[i].flags.insert(.notName)
+            }
         }
+    }
+
+    /// A one-letter word not followed by a full stop: the "E" of "A&E", not the "K" of "K. Ellery".
+    @inline(__always) static func isLoneLetter(_ t: Token, in bytes: [UInt8]) -> Bool {
+        let e = Int(t.end)
+        return e - Int(t.start) == 1 && (e >= bytes.count || bytes[e] != 0x2E)
     }
 }
