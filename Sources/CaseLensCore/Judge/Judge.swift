@@ -366,7 +366,7 @@ struct Judge {
                 for a in record.actions where !a.isAgency { familyActors[a.sentence, default: 0] += 1 }
                 let perpetratorActions = record.actions.filter { a in
                     if a.role == .personCausingHarm { return familyActors[a.sentence, default: 0] < 2 }
-                    if record.perpetrator != nil || a.isAgency || a.role == .victim || a.role == .child { return false }
+                    if record.perpetrator != nil || a.isAgency || [.victim, .child, .professional].contains(a.role) { return false }
                     return !taskedText.contains(a.actor.lowercased())
                 }
                 raised = perpetratorActions.isEmpty
