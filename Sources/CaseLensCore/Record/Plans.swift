@@ -167,14 +167,14 @@ extension RecordReader {
     }
 
     /// Whether the words after a plan's action word (ending at token `k`) are "be" and a service
-    /// arranged for the actor: "to be referred", "to be offered". One followed by "to" and a verb
-    /// still sets the actor a task: "Mum to be supported to apply for a non-molestation order"
-    /// ("referred to the DAPP" is followed by a determiner).
+    /// arranged for the actor: "to be referred", "to be offered", "to be signposted to veterans'
+    /// services". A `participle_before_verb` followed by "to" and a verb still sets the actor a
+    /// task: "Mum to be supported to apply for a non-molestation order".
     private func isDoneTo(after k: Int) -> Bool {
         guard k + 2 < tokens.count, token(k + 1, is: .planPassiveAux), token(k + 2, is: .serviceParticiple) else { return false }
         let p = k + 2
-        if p + 2 < tokens.count, text(p + 1).lowercased() == "to", !tokens[p + 2].flags.contains(.capitalised),
-           !token(p + 2, is: .nounMarker) { return false }
+        if token(p, is: .participleBeforeVerb), p + 2 < tokens.count, text(p + 1).lowercased() == "to",
+           !tokens[p + 2].flags.contains(.capitalised), !token(p + 2, is: .nounMarker) { return false }
         return true
     }
 

@@ -52,6 +52,9 @@ final class RecordWords: Sendable {
         static let planPassiveAux = Kind(rawValue: 1 << 19)
         /// "referred", "offered": services a plan arranges for someone, not their own actions.
         static let serviceParticiple = Kind(rawValue: 1 << 20)
+        /// "supported", "helped": a service word that "to" and a verb may follow, giving the
+        /// actor a task after all ("Mum to be supported to apply for an order").
+        static let participleBeforeVerb = Kind(rawValue: 1 << 21)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -62,7 +65,7 @@ final class RecordWords: Sendable {
         "actor_joiner": .actorJoiner, "action_label": .actionLabel, "agent_marker": .by,
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
-        "service_participle": .serviceParticiple,
+        "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
     ]
