@@ -359,7 +359,9 @@ struct Judge {
                 let actionLines = Set(record.actions.map(\.line))
                 let tasked = counted.filter { $0.category == .victimTasked && actionLines.contains($0.line ?? -1) }
                 guard !tasked.isEmpty else { raised = false; break }
-                let taskedText = tasked.compactMap(\.text).joined(separator: " ").lowercased()
+                // Who the tasked findings set to act: their opening words ("Dionne to sign …").
+                // A man named later in one ("… she will not let Mr Whitby in") is not tasked.
+                let taskedText = tasked.compactMap { $0.text?.lowercased() }
                 // A line that sets two family members one action ("Natalie and Craig to be referred
                 // to Relate") is joint work, not an action of his own.
                 var familyActors: [Int: Int] = [:]
@@ -367,7 +369,8 @@ struct Judge {
                 let perpetratorActions = record.actions.filter { a in
                     if a.role == .personCausingHarm { return familyActors[a.sentence, default: 0] < 2 }
                     if record.perpetrator != nil || a.isAgency || [.victim, .child, .professional].contains(a.role) { return false }
-                    return !taskedText.contains(a.actor.lowercased())
+                    let actor = a.actor.lowercased()
+                    return !taskedText.contains { $0.hasPrefix(actor) }
                 }
                 raised = perpetratorActions.isEmpty
             case .unnamed:

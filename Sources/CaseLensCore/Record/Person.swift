@@ -134,9 +134,10 @@ public struct People: Sendable {
         // "Mr Nandakumar" in a record with Priya and Sunil Nandakumar, Sunil linked as husband: a
         // person whose gender the record shows to agree with the title is preferred to one whose
         // gender it does not show.
-        let titleIsFemale = title.flatMap { t in
-            let t = t.lowercased()
-            return self.words.female.contains(t) ? true : self.words.male.contains(t) ? false : nil
+        // Not a closure over `self`: that would copy the whole of `People` on every call.
+        var titleIsFemale: Bool? = nil
+        if let t = title?.lowercased() {
+            titleIsFemale = self.words.female.contains(t) ? true : self.words.male.contains(t) ? false : nil
         }
         var chosen: Int? = nil
         for i in candidates where i != previous {
