@@ -410,6 +410,19 @@ final class RecordTests: XCTestCase {
         XCTAssertNil(r.record?.people.all.first { $0.name == "E" || $0.name.hasPrefix("Advised") })
     }
 
+    func testDutyLogAdviceSetsAnActionAndSustainedInjuriesAreSuffered() {
+        // "Advised Mum to …" opening a line sets Mum the action; "sustained injuries" is what she
+        // suffered, not what she did.
+        let r = report("""
+        Household: Chantelle Turner (mother, 19).
+        Chantelle sustained injuries to her neck and left eye.
+        Rang Mum 11:40.
+        Advised Mum to ring 999 straight away if he comes back to the house.
+        """)
+        XCTAssertEqual(r.record?.actions.map(\.actor), ["Mum"])
+        XCTAssertNotEqual(role(r, "Chantelle"), .personCausingHarm)
+    }
+
     func testACopulaTiesANameToItsFamilyWord() {
         let r = report("Gaz is mummy's boyfriend and picks Mia up on Fridays. Dean Morris was her partner until May.")
         XCTAssertEqual(r.record?.people.all.first { $0.name == "Gaz" }?.kinship, "boyfriend")

@@ -125,6 +125,11 @@ extension RecordReader {
         var labelled = false
         if lineStart, len == 6 || len == 7, token(first, is: .actionLabel), first + 1 < tokens.count,
            tokens[first + 1].flags.contains(.softBreak) { first += 1; labelled = true }
+        // "Advised Mum to ring 999 …" at the start of a line: Mum is set the action.
+        var advised = false
+        if lineStart, token(first, is: .adviceVerb), first + 1 < tokens.count, !tokens[first + 1].flags.contains(.softBreak) {
+            first += 1; advised = true
+        }
         // The actor: up to six words before an action verb.
         var verbAt = -1
         for j in first..<min(first + 7, tokens.count) where Int(tokens[j].start) < end {
@@ -134,7 +139,7 @@ extension RecordReader {
         // Outside a plan, a list item or an "Action:" line, a line that opens with an actor and
         // "to" sets an action too: "Mum to contact police should Dad return" in a duty log.
         let opensWithTo = lineStart && verbAt > first && actionEnd[verbAt] == Int32(verbAt) && lower(verbAt) == "to"
-            && standsAlone(line: line)
+            && (advised || standsAlone(line: line))
         guard inPlan || afterMarker || labelled || opensWithTo else { return }
         guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { return }
         // "Mr Reid to be referred …": done to the actor, not by them.

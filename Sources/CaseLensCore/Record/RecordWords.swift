@@ -55,6 +55,9 @@ final class RecordWords: Sendable {
         /// "supported", "helped": a service word that "to" and a verb may follow, giving the
         /// actor a task after all ("Mum to be supported to apply for an order").
         static let participleBeforeVerb = Kind(rawValue: 1 << 21)
+        /// "advised", "told": opening a duty-log line, the person after it is set the action
+        /// ("Advised Mum to ring 999 if he comes back").
+        static let adviceVerb = Kind(rawValue: 1 << 22)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -66,6 +69,7 @@ final class RecordWords: Sendable {
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
+        "advice_verb": .adviceVerb,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
     ]
