@@ -49,6 +49,7 @@ final class RecordReader {
         readKinship(into: &model)
         readAgents(into: &model)
         readTitledNames(into: &model, skip: fieldLines)
+        readProfessionalBrackets(into: &model)
         for m in cues[.harmed] ?? [] where !tokens[Int(m.first)].flags.contains(.quoted) {
             let run = nearestNameRun(before: Int(m.first) + 1)
             guard !run.isEmpty else { continue }
@@ -300,6 +301,21 @@ final class RecordReader {
                     model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[f].start))): named as \(kinWord)")
                 }
             }
+        }
+    }
+
+    /// "DSL (Mr Kettering)", "Class teacher (Miss Adebayo)": the name in brackets just after an
+    /// agency or professional word is a professional's.
+    private func readProfessionalBrackets(into model: inout RecordModel) {
+        for m in cues[.agency] ?? [] {
+            let l = Int(m.last)
+            guard l + 1 < tokens.count, !tokens[Int(m.first)].flags.contains(.quoted) else { continue }
+            let g = gap(between: l, and: l + 1)
+            guard g.contains(0x28), g.allSatisfy({ $0 == 0x20 || $0 == 0x28 }) else { continue }
+            let run = nameRun(from: l + 1)
+            guard !run.isEmpty, let i = person(run, in: &model), model.people.all[i].fieldRole == nil else { continue }
+            model.people.all[i].fieldRole = .professional
+            model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[l].start))): named after '\(document.text(Int(tokens[Int(m.first)].start), Int(tokens[l].end)))'")
         }
     }
 
