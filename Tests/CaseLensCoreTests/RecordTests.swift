@@ -423,6 +423,19 @@ final class RecordTests: XCTestCase {
         XCTAssertNotEqual(role(r, "Chantelle"), .personCausingHarm)
     }
 
+    func testFormLabelsAndInchMarks() {
+        // "suspect" in the narrative is the person the Suspect field names, for every verb it is
+        // the subject of; an inch mark after a number opens no quotation.
+        let r = report("""
+        IP: Ms Stacey Knight (26)   Suspect: Mr Jamie Knight (28), husband
+        IP claims suspect slapped her and dragged her down the stairs by her hair.
+        """)
+        XCTAssertEqual(r.record?.people.all.filter { $0.role == .personCausingHarm }.map(\.name), ["Mr Jamie Knight"])
+        let q = report("Big lad (6'3\"), embarrassed. Prob six of one and half a dozen of the other.")
+        XCTAssertEqual(q.findings.first { $0.rule == "mutualising.both-to-blame" }?.context, nil)
+        XCTAssertTrue(q.findings.contains { $0.rule == "mutualising.both-to-blame" })
+    }
+
     func testACopulaTiesANameToItsFamilyWord() {
         let r = report("Gaz is mummy's boyfriend and picks Mia up on Fridays. Dean Morris was her partner until May.")
         XCTAssertEqual(r.record?.people.all.first { $0.name == "Gaz" }?.kinship, "boyfriend")

@@ -397,18 +397,47 @@ final class RecordReader {
             // after "self" it is self-harm: "Ellie said she «self-harms»".
             if k > 0, token(k - 1, is: .nounMarker) { continue }
             var subject = k..<k
+            var labelled: Int? = nil
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
                 let end = subjectEnd(before: k)
                 subject = nameRun(endingAt: end)
                 if subject.isEmpty && token(end, is: .subjectPronoun) { continue }
+                // "IP claims suspect slapped her": the form's label for someone is that person.
+                if subject.isEmpty { labelled = person(labelled: end, in: model) }
             }
-            if subject.isEmpty { subject = nearestNameRun(before: k, subject: true) }
-            if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
+            if subject.isEmpty && labelled == nil {
+                subject = nearestNameRun(before: k, subject: true)
+                // A form label nearer the verb than that name is the subject: "IP claims suspect
+                // slapped her and dragged her".
+                labelled = nearestLabelled(before: k, after: subject.isEmpty ? -1 : subject.upperBound - 1, in: model)
+            }
+            if let labelled { note(labelled, harmed: false, verb: k) }
+            else if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1)
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
             }
         }
+    }
+
+    /// The person whose one-word form label ("suspect", "ip") token `k` is, if exactly one.
+    private func person(labelled k: Int, in model: RecordModel) -> Int? {
+        let word = lower(k)
+        let matches = model.people.all.indices.filter { model.people.all[$0].fieldLabel == word }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The person whose form label stands between token `after` and `k` in `k`'s sentence, nearest
+    /// `k` first (within 25 words).
+    private func nearestLabelled(before k: Int, after: Int, in model: RecordModel) -> Int? {
+        guard model.people.all.contains(where: { $0.fieldLabel != nil }) else { return nil }
+        var j = k - 1
+        while j > after && j >= k - 25 {
+            if let i = person(labelled: j, in: model) { return i }
+            if tokens[j].flags.contains(.hardBreak) { break }
+            j -= 1
+        }
+        return nil
     }
 
     /// Whether a lemma written as it is can only be the base form ("abuse", not "hit"); asked of

@@ -38,7 +38,11 @@ struct SeparatorState {
                 if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
                 else { flags.insert(.hardBreak) }
             case 0x22:                                                       // "
-                doubleOpen.toggle(); sawOther = true
+                // An inch mark after a number ("6'3\"", "14\"") opens no quotation.
+                if !(doubleOpen == false && p > 0 && (isDigit(b[p - 1]) || (b[p - 1] == 0x27 && p > 1 && isDigit(b[p - 2])))) {
+                    doubleOpen.toggle()
+                }
+                sawOther = true
             case 0x27:                                                       // '
                 if singleOpen && p == s { singleOpen = false; sawOther = true }
                 else if p == e - 1 && (p == s ? s == 0 : isOpeningContext(b[p - 1])) { singleOpen = true; sawOther = true }
@@ -77,6 +81,8 @@ struct SeparatorState {
         let after = b[p] == 0x27 ? p + 1 : p + 3
         return p == s && s > 0 && b[s - 1] | 0x20 == 0x73 && after < b.count && b[after] == 0x20
     }
+
+    @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     private func isOpeningContext(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
