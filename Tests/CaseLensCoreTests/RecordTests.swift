@@ -97,6 +97,38 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(role(r, "Neil Price"), .victim)
     }
 
+    func testAWomanHarmingAManIsReadWithTheSexesWordsExchanged() {
+        // She hit him: "he needs to protect the children" sets the victim the task, "when she's
+        // stressed" excuses the person causing harm, and the suggestion's own "her" becomes "him".
+        let reversed = report("""
+        Call from Mr Ashley Pearce (dad). Mum: Ms Toni Pearce.
+        Says Toni threw a plate that hit him on the head. She has hit him before.
+        Mum lashes out when she is stressed.
+        Advised Dad that he needs to protect the children.
+        """)
+        XCTAssertEqual(reversed.record?.womanHarmsMan, true)
+        XCTAssertEqual(role(reversed, "Toni"), .personCausingHarm)
+        XCTAssertNil(reversed.record?.people.all.first { $0.name.hasPrefix("Says") })
+        XCTAssert(reversed.findings.contains { $0.rule == "victim-tasked.keep-children-safe" && $0.text == "he needs to protect the children" })
+        // The same record the usual way round is not exchanged, and "he needs to" is his task.
+        let usual = report("""
+        Call from Ms Toni Pearce (mum). Dad: Mr Ashley Pearce.
+        Says Ashley threw a plate that hit her on the head. He has hit her before.
+        Advised Dad that he needs to attend a perpetrator programme.
+        """)
+        XCTAssertEqual(usual.record?.womanHarmsMan, false)
+        // Two women: no exchange (the victim is a woman).
+        let couple = report("""
+        Victim: Ms Lauren Adeyemi   Perpetrator: Ms Kirsty Vaughan
+        Ms Vaughan bit Ms Adeyemi on the arm. She has hit her before.
+        """)
+        XCTAssertEqual(couple.record?.womanHarmsMan, false)
+        let exchange = Self.checker.compiled.genderExchange, words = Self.checker.compiled.recordWords
+        XCTAssertEqual(exchange.exchangeWords(in: "{perpetrator} to stop hurting her; with him, {1} keeps her children safe", words: words),
+                       "{perpetrator} to stop hurting him; with her, {1} keeps his children safe")
+        XCTAssertEqual(exchange.exchangeWords(in: "He told her to go", words: words), "She told him to go")
+    }
+
     func testVictimDirectedRulesDoNotFireAtThePersonCausingHarm() {
         // The mother is the person causing harm: actions set for her are good practice.
         let abusiveMother = """

@@ -29,7 +29,17 @@ public final class Checker {
             ?? (compiled.automaton.scan(text.tokens), compiled.recordCues.scan(text.tokens))
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled, context: dfas?.context,
                           sentences: sentenceBreaker)
-        let findings = judge.findings(from: candidates, recordCues: cues)
+        judge.readRecord(recordCues: cues)
+        let findings: [Finding]
+        if judge.record.womanHarmsMan {
+            // The rules are written for the common case, a man harming a woman: read this record
+            // with the sexes' words exchanged ("he needs to protect the children" sets the victim a task).
+            let exchanged = compiled.genderExchange.apply(text.tokens, words: compiled.recordWords, bytes: document.bytes)
+            let matches = dfas.map { compiled.automaton.scan(exchanged, using: $0.rules) } ?? compiled.automaton.scan(exchanged)
+            findings = judge.findings(from: matches, ruleTokens: exchanged)
+        } else {
+            findings = judge.findings(from: candidates)
+        }
         var warnings: [String] = []
         if document.hasInvalidUTF8 {
             warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")

@@ -14,7 +14,8 @@ final class LazySentences: @unchecked Sendable {
 /// overlaps; then builds findings with suggestions and rewrites.
 struct Judge {
     let document: Document
-    let tokens: [Token]
+    /// The tokens rules are judged on (`findings(from:ruleTokens:)`).
+    private(set) var tokens: [Token]
     let compiled: CompiledLexicon
     /// The context automaton's lazily built deterministic form (the checker's, kept across
     /// documents), or nil to scan exactly.
@@ -22,6 +23,8 @@ struct Judge {
     private let sentences: LazySentences
     /// What reading the whole record found (people, outcomes, plan actions).
     private(set) var record = RecordModel()
+    /// The record cue matches by cue.
+    private var cues: [RecordCue: [RawMatch]] = [:]
     /// The record's people as suggestions name them (the same for every finding).
     private var names = (perpetrator: SuggestionTemplate.unknownPerpetrator, victim: SuggestionTemplate.unknownVictim,
                          children: "the children")
@@ -49,12 +52,24 @@ struct Judge {
         var alignment: Alignment.Result
     }
 
-    /// Judges the rule candidates (`automaton` matches) with the record cues (`recordCues`
-    /// matches, over the whole text); scans the context patterns only around the candidates.
-    mutating func findings(from ruleMatches: [RawMatch], recordCues: [RawMatch]) -> [Finding] {
-        let rules = compiled.lexicon.rules
-        var cues: [RecordCue: [RawMatch]] = [:]
+    /// Reads the record as a whole (people, outcomes, plan actions) from the record cues
+    /// (`recordCues` matches, over the whole text) and the tokens as written.
+    mutating func readRecord(recordCues: [RawMatch]) {
         for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
+        let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
+        record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
+        let children = record.children.map(\.display)
+        names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
+                 record.victim?.display ?? SuggestionTemplate.unknownVictim,
+                 children.isEmpty ? "the children" : Self.list(children))
+    }
+
+    /// Judges the rule candidates (`automaton` matches over `ruleTokens`, which are the tokens as
+    /// written or, for a record where a woman harms a man, with the sexes' words exchanged) in the
+    /// record read by `readRecord(recordCues:)`; scans the context patterns only around them.
+    mutating func findings(from ruleMatches: [RawMatch], ruleTokens: [Token]? = nil) -> [Finding] {
+        if let ruleTokens { tokens = ruleTokens }
+        let rules = compiled.lexicon.rules
         // Matches never cross a sentence boundary.
         var inSentence: [(match: RawMatch, rule: Int, sentence: Range<Int>)] = []
         var windows = ContextWindows(tokens: tokens)
@@ -81,12 +96,6 @@ struct Judge {
             case .rule, .cue: break
             }
         }
-        let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
-        record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
-        let children = record.children.map(\.display)
-        names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
-                 record.victim?.display ?? SuggestionTemplate.unknownVictim,
-                 children.isEmpty ? "the children" : Self.list(children))
         let newMatter = cues[.newMatter] ?? []
         var candidates: [Candidate] = []
         for (m, r, s) in inSentence {
@@ -307,7 +316,13 @@ struct Judge {
         let pos = document.position(of: start)
         var suggestion: String? = nil
         var rewrite: String? = nil
-        if let template = rule.suggestion, !c.quoted, var s = SuggestionTemplate.render(template, templateValues(c.alignment)) {
+        if var template = rule.suggestion, !c.quoted {
+            // Written for a man harming a woman: in a record of a woman harming a man, its own
+            // "him" and "her" change places (the names filled in do not).
+            if record.womanHarmsMan { template = compiled.genderExchange.exchangeWords(in: template, words: compiled.recordWords) }
+            suggestion = SuggestionTemplate.render(template, templateValues(c.alignment))
+        }
+        if var s = suggestion {
             let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
             if atSentenceStart { s = s.capitalisedFirst }
             suggestion = s

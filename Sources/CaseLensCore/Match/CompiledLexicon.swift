@@ -21,6 +21,8 @@ public struct CompiledLexicon: Sendable {
     let patterns: PatternTable
     /// The record's word lists (titles, family words, field labels …) for the record reader.
     let recordWords: RecordWords
+    /// Exchanges a man's and a woman's words, for records where a woman harms a man.
+    let genderExchange: GenderExchange
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
     /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
     public let hasSources: Bool
@@ -54,6 +56,8 @@ public struct CompiledLexicon: Sendable {
         }
         // The record reader's words get ids too, so a token's kind is read by its id.
         RecordWords.intern(lexicon.record, into: &compiler.vocabulary)
+        let exchangePairs = lexicon.record.grammar["gender_exchange"] ?? []
+        for word in GenderExchange.words(exchangePairs).sorted() { compiler.vocabulary.intern(Array(word.utf8)) }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.patterns = PatternTable(patterns)
@@ -62,6 +66,7 @@ public struct CompiledLexicon: Sendable {
         self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
         self.recordWords = RecordWords(lexicon.record, vocabulary: compiler.vocabulary)
+        self.genderExchange = GenderExchange(pairs: exchangePairs, vocabulary: compiler.vocabulary)
         self.hasSources = true
     }
 
@@ -71,6 +76,7 @@ public struct CompiledLexicon: Sendable {
         self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
         self.recordWords = RecordWords(lexicon.record, vocabulary: vocabulary)
+        self.genderExchange = GenderExchange(pairs: lexicon.record.grammar["gender_exchange"] ?? [], vocabulary: vocabulary)
         self.hasSources = hasSources
     }
 }

@@ -146,6 +146,8 @@ public struct People: Sendable {
             let titlesAgree = title == nil || (all[i].title == nil ? fits(title: title!, all[i]) : sameGender(title!, all[i].title!))
             let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
+                // "Toni" read first, "Ms Toni Pearce" later: the same person, now with her full name.
+                || (isSameForename && surname != nil && all[i].surname == nil && titlesAgree)
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             guard match else { continue }
             if chosen == nil { chosen = i }

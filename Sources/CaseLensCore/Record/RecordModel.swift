@@ -37,12 +37,29 @@ public struct RecordModel: Sendable {
     public private(set) var victim: Person? = nil
     public private(set) var children: [Person] = []
 
+    /// Harm the record describes, counted by the sex of whoever did it and whoever it was done to.
+    public internal(set) var harmBySex = HarmBySex()
+    /// True when the record shows a woman harming a man (twice or more) more than the other way round: the rules
+    /// then read it with a man's and a woman's words exchanged (`GenderExchange`).
+    public private(set) var womanHarmsMan = false
+
     /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
     mutating func settleRoles() {
         for i in people.all.indices { people.all[i].settle(childKin: people.words.childKin) }
         perpetrator = people.with(.personCausingHarm).first
         victim = people.with(.victim).first
         children = people.with(.child)
+        var harm = harmBySex
+        for p in people.all {
+            guard let woman = people.isFemale(p) else { continue }
+            // A form field that names someone the person causing harm or the victim counts double.
+            let field = (harm: p.fieldRole == .personCausingHarm ? 2 : 0, harmed: p.fieldRole == .victim ? 2 : 0)
+            harm.add(woman: woman, harm: p.harmVotes + field.harm, harmed: p.harmedVotes + field.harmed)
+        }
+        harmBySex = harm
+        // One sentence ("Mr Ashby says Ms Kaur hit him") may be his counter-allegation: it takes
+        // two pieces of evidence that she harms.
+        womanHarmsMan = harm.byWomen >= 2 && harm.byWomen > harm.byMen && harm.toMen > harm.toWomen
     }
 
     /// The entry date of a byte offset (chronologies), if any.
@@ -55,5 +72,14 @@ public struct RecordModel: Sendable {
             if let od = o.date, let w = when, od != w { return od < w }
             return o.offset < offset
         }
+    }
+}
+
+/// Harm a record describes, by the sex of who did it and who it was done to.
+public struct HarmBySex: Sendable {
+    public var byWomen = 0, byMen = 0, toWomen = 0, toMen = 0
+
+    mutating func add(woman: Bool, harm: Int = 0, harmed: Int = 0) {
+        if woman { byWomen += harm; toWomen += harmed } else { byMen += harm; toMen += harmed }
     }
 }

@@ -370,11 +370,16 @@ final class RecordReader {
                 // Passive: the subject was harmed ("Mum had been punched"); an agent follows "by".
                 var e = k - 1
                 while e >= 0, !kind(e).isDisjoint(with: [.passiveAux, .perfectAux]) { e -= 1 }
-                if e >= 0 { let run = nameRun(endingAt: e); if !run.isEmpty { note(reference(run), harmed: true, verb: k) } }
+                if e >= 0 {
+                    let run = nameRun(endingAt: e)
+                    if !run.isEmpty { note(reference(run), harmed: true, verb: k) }
+                    else if let woman = pronounIsWoman(e) { model.harmBySex.add(woman: woman, harmed: 1) }
+                }
                 var j = l + 1
                 while j < tokens.count && j <= l + 3 && !tokens[j].flags.contains(.hardBreak) {
                     if token(j, is: .by) {
                         var n = j + 1
+                        if n < tokens.count, let woman = pronounIsWoman(n) { model.harmBySex.add(woman: woman, harm: 1) }
                         while n < tokens.count, token(n, is: .agentDeterminer) { n += 1 }
                         if n < tokens.count {
                             if token(n, is: .kin) { note(model.people.person(kin: text(n)), harmed: false, verb: k) }
@@ -401,7 +406,12 @@ final class RecordReader {
             if k > 0, !tokens[k].flags.contains(.softBreak), !tokens[k].flags.contains(.hardBreak) {
                 let end = subjectEnd(before: k)
                 subject = nameRun(endingAt: end)
-                if subject.isEmpty && token(end, is: .subjectPronoun) { continue }
+                if subject.isEmpty && token(end, is: .subjectPronoun) {
+                    // "she threw a glass at him": who did it, and to whom, by their pronouns.
+                    if let woman = pronounIsWoman(end) { model.harmBySex.add(woman: woman, harm: 1) }
+                    if let woman = objectPronounIsWoman(after: l) { model.harmBySex.add(woman: woman, harmed: 1) }
+                    continue
+                }
                 // "IP claims suspect slapped her": the form's label for someone is that person.
                 if subject.isEmpty { labelled = person(labelled: end, in: model) }
             }
@@ -416,8 +426,31 @@ final class RecordReader {
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1)
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
+                else if let woman = objectPronounIsWoman(after: l) { model.harmBySex.add(woman: woman, harmed: 1) }
             }
         }
+    }
+
+    /// For a pronoun of a woman or a man at `k` ("she", "him": `gender_exchange`'s pairs, not
+    /// family words, which name people), whether it is a woman's; nil for any other word.
+    private func pronounIsWoman(_ k: Int) -> Bool? {
+        guard !tokens[k].flags.contains(.quoted), !token(k, is: .kin) else { return nil }
+        let kind = kind(k)
+        guard !kind.isDisjoint(with: [.subjectPronoun, .verbFollower, .agentDeterminer]) else { return nil }
+        // "by her partner", "hit his wife": the family word names who, not the pronoun.
+        if k + 1 < tokens.count, tokens[k + 1].flags.isDisjoint(with: [.hardBreak, .softBreak]), token(k + 1, is: .kin) { return nil }
+        return compiled.genderExchange.isWoman(tokens[k])
+    }
+
+    /// The first pronoun of a woman or a man within four words after a harm verb ending at `l`, in
+    /// its sentence: whom it was done to ("hit him", "threw a glass at him").
+    private func objectPronounIsWoman(after l: Int) -> Bool? {
+        var j = l + 1
+        while j < tokens.count, j <= l + 4, !tokens[j].flags.contains(.hardBreak) {
+            if let woman = pronounIsWoman(j) { return woman }
+            j += 1
+        }
+        return nil
     }
 
     /// The person whose one-word form label ("suspect", "ip") token `k` is, if exactly one.

@@ -72,6 +72,8 @@ final class RecordWords: Sendable {
         "advice_verb": .adviceVerb,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
+        // Read by `GenderExchange`.
+        "gender_exchange": [],
     ]
 
     /// The words `People` reads titles, family words and pronouns with.
@@ -115,7 +117,9 @@ final class RecordWords: Sendable {
         add(firstLiterals(cues.titles) + cues.professionalTitles, .title)
         add(cues.professionalTitles, .professionalTitle)
         add(firstLiterals(cues.kinship), .kin)
-        for (list, words) in cues.grammar { if let kind = Self.grammarLists[list] { add(words, kind) } }
+        for (list, words) in cues.grammar where list != "gender_exchange" {
+            if let kind = Self.grammarLists[list] { add(words, kind) }
+        }
         // Form-field labels; a family word on its own is a label too ("Father: Dean Morris").
         for (role, labels) in cues.fields {
             let r: PersonRole = role == "perpetrator" ? .personCausingHarm : role == "victim" ? .victim

@@ -126,6 +126,11 @@ extension FileReport {
     public var jsonWithPeople: JSON.Value {
         guard case .object(var pairs) = json else { return json }
         pairs.append(("people", .array((record?.people.all ?? []).map(\.json))))
+        pairs.append(("woman_harms_man", .bool(record?.womanHarmsMan ?? false)))
+        if let h = record?.harmBySex {
+            pairs.append(("harm_by_sex", .object([("by_women", .int(h.byWomen)), ("by_men", .int(h.byMen)),
+                                                  ("to_women", .int(h.toWomen)), ("to_men", .int(h.toMen))])))
+        }
         return .object(pairs)
     }
 }

@@ -38,6 +38,9 @@ public struct TextReport {
             out += "  \(p.name): \(p.role.rawValue)" + (p.kinship.map { " (\($0))" } ?? "") + "\n"
             for e in p.evidence.prefix(4) { out += "    - \(e)\n" }
         }
+        if report.record?.womanHarmsMan == true {
+            out += "  The record shows a woman harming a man: rules read it with a man's and a woman's words exchanged.\n"
+        }
         if let outcomes = report.record?.outcomes, !outcomes.isEmpty {
             out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") }.joined(separator: "\n") + "\n"
         }

@@ -1,0 +1,103 @@
+/// Exchanges the words of a man and of a woman in a record's tokens (`record.yaml`'s grammar list
+/// `gender_exchange`), so that rules written for the common case (a man harming a woman) read a
+/// record where a woman harms a man. Only token ids change: offsets, flags and the text stay.
+struct GenderExchange: Sendable {
+    /// For each vocabulary id: the id it becomes, and for a woman's word in two pairs ("her") the
+    /// id it becomes before its noun ("his"); -1 where the word stays.
+    private let object: [Int32]
+    private let possessive: [Int32]
+    /// For each vocabulary id: 1 for a woman's word of a pair, 2 for a man's, 0 for neither.
+    private let sex: [UInt8]
+    /// The same exchange by lower-case word, for a suggestion template's own words: the word it
+    /// becomes, and the one it becomes before its noun.
+    private let byWord: [String: (object: String, possessive: String?)]
+
+    /// The pairs ("he she") of `pairs`, by vocabulary id; a word the vocabulary lacks is left out.
+    init(pairs: [String], vocabulary: Vocabulary) {
+        var object = [Int32](repeating: -1, count: vocabulary.count)
+        var possessive = object
+        var sex = [UInt8](repeating: 0, count: vocabulary.count)
+        var byWord: [String: (object: String, possessive: String?)] = [:]
+        func id(_ w: Substring) -> Int32 {
+            let bytes = Array(w.utf8)
+            return bytes.withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) }
+        }
+        for pair in pairs {
+            let words = pair.split(separator: " ")
+            guard words.count == 2 else { continue }
+            let (m, w) = (String(words[0]), String(words[1]))
+            if byWord[m] == nil { byWord[m] = (w, nil) }
+            if let e = byWord[w] { if e.possessive == nil { byWord[w] = (e.object, m) } } else { byWord[w] = (m, nil) }
+            let man = id(words[0]), woman = id(words[1])
+            guard man != Vocabulary.unknown, woman != Vocabulary.unknown else { continue }
+            sex[Int(man)] = 2; sex[Int(woman)] = 1
+            if object[Int(man)] < 0 { object[Int(man)] = woman }
+            if object[Int(woman)] < 0 { object[Int(woman)] = man } else if possessive[Int(woman)] < 0 { possessive[Int(woman)] = man }
+        }
+        self.object = object; self.possessive = possessive; self.sex = sex; self.byWord = byWord
+    }
+
+    /// True for a woman's word of a pair ("she", "her", "wife"), false for a man's, nil otherwise.
+    func isWoman(_ token: Token) -> Bool? {
+        guard token.id >= 0, Int(token.id) < sex.count else { return nil }
+        switch sex[Int(token.id)] { case 1: return true; case 2: return false; default: return nil }
+    }
+
+    /// The words of `pairs` (each "man woman"), for interning into a vocabulary.
+    static func words(_ pairs: [String]) -> [String] { pairs.flatMap { $0.split(separator: " ").map(String.init) } }
+
+    /// A suggestion template with its own words of a pair exchanged ("with him" → "with her");
+    /// placeholders (`{perpetrator}`, `{1}`) are left for filling in. Case follows the word's
+    /// first letter.
+    func exchangeWords(in template: String, words: RecordWords) -> String {
+        var out = ""
+        let chars = Array(template)
+        var i = 0, depth = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" { depth += 1 } else if c == "}" { depth = max(0, depth - 1) }
+            guard depth == 0, c.isLetter, i == 0 || !(chars[i - 1].isLetter || chars[i - 1] == "'" || chars[i - 1] == "’") else {
+                out.append(c); i += 1; continue
+            }
+            var j = i
+            while j < chars.count, chars[j].isLetter || chars[j] == "-" { j += 1 }
+            let word = String(chars[i..<j])
+            guard let e = byWord[word.lowercased()] else { out += word; i = j; continue }
+            var to = e.object
+            if let possessive = e.possessive {
+                // Before a word that is not an object's follower: "her children" → "his children".
+                var k = j
+                while k < chars.count, chars[k] == " " { k += 1 }
+                var n = k
+                while n < chars.count, chars[n].isLetter { n += 1 }
+                if k > j, n > k, words.kind(lowered: String(chars[k..<n]).lowercased()).isDisjoint(with: Self.notNoun) { to = possessive }
+            }
+            out += word.first!.isUppercase ? to.capitalisedFirst : to
+            i = j
+        }
+        return out
+    }
+
+    /// Words after which a woman's word in two pairs is an object, not a possessive.
+    private static let notNoun: RecordWords.Kind = [.verbFollower, .objectMarker, .nounMarker, .coordinator, .by, .negation,
+                                                     .passiveAux, .perfectAux, .copula, .subjectPronoun]
+
+    /// `tokens` with each word of a pair exchanged. A word with a second counterpart takes it when
+    /// a plain word follows in the same clause ("her children" → "his children"); `words` tells
+    /// which following words are not its noun ("hit her and", "told her to").
+    func apply(_ tokens: [Token], words: RecordWords, bytes: [UInt8]) -> [Token] {
+        var out = tokens
+        for k in out.indices {
+            let id = tokens[k].id
+            guard id >= 0, Int(id) < object.count, object[Int(id)] >= 0 else { continue }
+            var to = object[Int(id)]
+            if possessive[Int(id)] >= 0, k + 1 < tokens.count {
+                let next = tokens[k + 1]
+                if next.flags.isDisjoint(with: [.hardBreak, .softBreak, .number]),
+                   words.kind(of: next, in: bytes).isDisjoint(with: Self.notNoun) { to = possessive[Int(id)] }
+            }
+            out[k].id = to
+        }
+        return out
+    }
+}
