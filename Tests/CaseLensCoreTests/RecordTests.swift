@@ -129,6 +129,32 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(exchange.exchangeWords(in: "He told her to go", words: words), "She told him to go")
     }
 
+    func testAWrittenAgreementInHerOwnVoiceIsReadAsHers() {
+        // "I, Shannon Birch, agree": her "I will not allow Kyle into my home" is a task set for her.
+        let hers = report("""
+        WRITTEN AGREEMENT
+        Parent: Shannon Birch (mother)
+        I, Shannon Birch, agree to the following:
+        1. I will not allow Kyle Mercer into my home.
+        2. I will attend the Freedom Programme.
+        """)
+        XCTAssertNotNil(hers.record?.declaration)
+        XCTAssert(hers.findings.contains { $0.rule == "victim-tasked.not-to-allow" && $0.line == 4 })
+        // His agreement is his: his "I will attend" is not her task.
+        let his = report("""
+        WRITTEN AGREEMENT
+        Perpetrator: Kyle Mercer
+        Kyle Mercer punched Shannon Birch.
+        I, Kyle Mercer, agree to the following:
+        1. I will not go to Shannon's home.
+        2. I will attend a perpetrator programme.
+        """)
+        XCTAssertNil(his.record?.declaration)
+        XCTAssertFalse(his.findings.contains { $0.category == .victimTasked && $0.scope == .span })
+        // Without the declaration a worker's "I will" stays the worker's.
+        XCTAssertNil(report("I will visit Ms Birch on Monday and I will call the police if Kyle is there.").record?.declaration)
+    }
+
     func testVictimDirectedRulesDoNotFireAtThePersonCausingHarm() {
         // The mother is the person causing harm: actions set for her are good practice.
         let abusiveMother = """

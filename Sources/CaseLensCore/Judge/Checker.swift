@@ -31,12 +31,20 @@ public final class Checker {
                           sentences: sentenceBreaker)
         judge.readRecord(recordCues: cues)
         let findings: [Finding]
-        if judge.record.womanHarmsMan {
+        let record = judge.record
+        if record.womanHarmsMan || record.declaration != nil {
+            var ruleTokens = text.tokens
+            // A written agreement in her own voice: "I will not allow Kyle into my home" is hers.
+            if let d = record.declaration {
+                ruleTokens = compiled.firstPersonExchange.apply(ruleTokens, from: d.token, woman: d.woman ?? true)
+            }
             // The rules are written for the common case, a man harming a woman: read this record
             // with the sexes' words exchanged ("he needs to protect the children" sets the victim a task).
-            let exchanged = compiled.genderExchange.apply(text.tokens, words: compiled.recordWords, bytes: document.bytes)
-            let matches = dfas.map { compiled.automaton.scan(exchanged, using: $0.rules) } ?? compiled.automaton.scan(exchanged)
-            findings = judge.findings(from: matches, ruleTokens: exchanged)
+            if record.womanHarmsMan {
+                ruleTokens = compiled.genderExchange.apply(ruleTokens, words: compiled.recordWords, bytes: document.bytes)
+            }
+            let matches = dfas.map { compiled.automaton.scan(ruleTokens, using: $0.rules) } ?? compiled.automaton.scan(ruleTokens)
+            findings = judge.findings(from: matches, ruleTokens: ruleTokens)
         } else {
             findings = judge.findings(from: candidates)
         }

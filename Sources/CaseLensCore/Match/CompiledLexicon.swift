@@ -23,6 +23,8 @@ public struct CompiledLexicon: Sendable {
     let recordWords: RecordWords
     /// Exchanges a man's and a woman's words, for records where a woman harms a man.
     let genderExchange: GenderExchange
+    /// Reads a written agreement in a parent's own voice as about that parent.
+    let firstPersonExchange: FirstPersonExchange
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
     /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
     public let hasSources: Bool
@@ -57,7 +59,10 @@ public struct CompiledLexicon: Sendable {
         // The record reader's words get ids too, so a token's kind is read by its id.
         RecordWords.intern(lexicon.record, into: &compiler.vocabulary)
         let exchangePairs = lexicon.record.grammar["gender_exchange"] ?? []
-        for word in GenderExchange.words(exchangePairs).sorted() { compiler.vocabulary.intern(Array(word.utf8)) }
+        let firstPerson = lexicon.record.grammar["first_person_exchange"] ?? []
+        for word in Set(GenderExchange.words(exchangePairs) + FirstPersonExchange.words(firstPerson)).sorted() {
+            compiler.vocabulary.intern(Array(word.utf8))
+        }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.patterns = PatternTable(patterns)
@@ -67,6 +72,7 @@ public struct CompiledLexicon: Sendable {
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
         self.recordWords = RecordWords(lexicon.record, vocabulary: compiler.vocabulary)
         self.genderExchange = GenderExchange(pairs: exchangePairs, vocabulary: compiler.vocabulary)
+        self.firstPersonExchange = FirstPersonExchange(entries: firstPerson, vocabulary: compiler.vocabulary)
         self.hasSources = true
     }
 
@@ -77,6 +83,7 @@ public struct CompiledLexicon: Sendable {
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
         self.recordWords = RecordWords(lexicon.record, vocabulary: vocabulary)
         self.genderExchange = GenderExchange(pairs: lexicon.record.grammar["gender_exchange"] ?? [], vocabulary: vocabulary)
+        self.firstPersonExchange = FirstPersonExchange(entries: lexicon.record.grammar["first_person_exchange"] ?? [], vocabulary: vocabulary)
         self.hasSources = hasSources
     }
 }

@@ -101,3 +101,45 @@ struct GenderExchange: Sendable {
         return out
     }
 }
+
+/// Reads a written agreement in a parent's own voice ("I, Shannon Birch, agree to the following")
+/// as about that parent (`record.yaml`'s grammar list `first_person_exchange`): from the
+/// declaration on, "I", "me" and "my" become her words (or his), so rules about the victim's tasks
+/// read "I will not allow Kyle into my home". Only token ids change.
+struct FirstPersonExchange: Sendable {
+    /// For each vocabulary id: the woman's word and the man's word it becomes; -1 where it stays.
+    private let toWoman: [Int32]
+    private let toMan: [Int32]
+    /// The id of the first word of the first entry ("i"), which opens a declaration.
+    let subjectID: Int32
+
+    /// The entries ("i she he") of `entries`, by vocabulary id; words the vocabulary lacks are left out.
+    init(entries: [String], vocabulary: Vocabulary) {
+        var toWoman = [Int32](repeating: -1, count: vocabulary.count), toMan = toWoman
+        var subject = Vocabulary.unknown
+        for entry in entries {
+            let ids = entry.split(separator: " ").map { w in
+                Array(w.utf8).withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) }
+            }
+            guard ids.count == 3, !ids.contains(Vocabulary.unknown) else { continue }
+            if subject == Vocabulary.unknown { subject = ids[0] }
+            toWoman[Int(ids[0])] = ids[1]; toMan[Int(ids[0])] = ids[2]
+        }
+        self.toWoman = toWoman; self.toMan = toMan; self.subjectID = subject
+    }
+
+    /// The words of `entries`, for interning into a vocabulary.
+    static func words(_ entries: [String]) -> [String] { entries.flatMap { $0.split(separator: " ").map(String.init) } }
+
+    /// `tokens` with each first-person word from token `from` on made a woman's (or a man's) word;
+    /// quoted words (someone else's speech) stay.
+    func apply(_ tokens: [Token], from: Int, woman: Bool) -> [Token] {
+        var out = tokens
+        let table = woman ? toWoman : toMan
+        for k in max(0, from)..<out.count where !out[k].flags.contains(.quoted) {
+            let id = out[k].id
+            if id >= 0, Int(id) < table.count, table[Int(id)] >= 0 { out[k].id = table[Int(id)] }
+        }
+        return out
+    }
+}

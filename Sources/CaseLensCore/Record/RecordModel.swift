@@ -42,6 +42,9 @@ public struct RecordModel: Sendable {
     /// True when the record shows a woman harming a man (twice or more) more than the other way round: the rules
     /// then read it with a man's and a woman's words exchanged (`GenderExchange`).
     public private(set) var womanHarmsMan = false
+    /// A written agreement in someone's own voice ("I, Shannon Birch, agree …"): the token of its
+    /// "I", and whether that person is a woman (nil: not known). Not set for the person causing harm.
+    public internal(set) var declaration: (token: Int, woman: Bool?)? = nil
 
     /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
     mutating func settleRoles() {

@@ -67,7 +67,27 @@ final class RecordReader {
             readOutcomes(into: &model)
         }
         readPlan(into: &model)
+        readDeclaration(into: &model)
         return model
+    }
+
+    /// "I, Shannon Birch, agree to the following:": a written agreement in her own voice, unless
+    /// the person declaring is the one causing harm (then it is his agreement, and his words).
+    private func readDeclaration(into model: inout RecordModel) {
+        let subject = compiled.firstPersonExchange.subjectID
+        guard subject != Vocabulary.unknown else { return }
+        for k in tokens.indices where tokens[k].id == subject && k + 2 < tokens.count {
+            guard tokens[k].flags.contains(.capitalised), !tokens[k].flags.contains(.quoted),
+                  tokens[k + 1].flags.contains(.softBreak) else { continue }
+            let run = nameRun(from: k + 1)
+            guard !run.isEmpty, run.upperBound < tokens.count, tokens[run.upperBound].flags.contains(.softBreak),
+                  token(run.upperBound, is: .declarationVerb) else { continue }
+            let words = run.map { text($0) }
+            let speaker = model.people.referent(of: words)
+            if speaker?.role == .personCausingHarm { return }
+            model.declaration = (k, speaker.flatMap { model.people.isFemale($0) })
+            return
+        }
     }
 
     // MARK: people

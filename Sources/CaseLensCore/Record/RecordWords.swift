@@ -58,6 +58,9 @@ final class RecordWords: Sendable {
         /// "advised", "told": opening a duty-log line, the person after it is set the action
         /// ("Advised Mum to ring 999 if he comes back").
         static let adviceVerb = Kind(rawValue: 1 << 22)
+        /// "agree", "understand": after "I, NAME," it opens a written agreement in that person's
+        /// own voice ("I, Shannon Birch, agree to the following").
+        static let declarationVerb = Kind(rawValue: 1 << 23)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -69,11 +72,11 @@ final class RecordWords: Sendable {
         "noun_marker": .nounMarker, "object_marker": .objectMarker, "verb_follower": .verbFollower,
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
-        "advice_verb": .adviceVerb,
+        "advice_verb": .adviceVerb, "declaration_verb": .declarationVerb,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Read by `GenderExchange`.
-        "gender_exchange": [],
+        "gender_exchange": [], "first_person_exchange": [],
     ]
 
     /// The words `People` reads titles, family words and pronouns with.
@@ -117,7 +120,7 @@ final class RecordWords: Sendable {
         add(firstLiterals(cues.titles) + cues.professionalTitles, .title)
         add(cues.professionalTitles, .professionalTitle)
         add(firstLiterals(cues.kinship), .kin)
-        for (list, words) in cues.grammar where list != "gender_exchange" {
+        for (list, words) in cues.grammar where list != "gender_exchange" && list != "first_person_exchange" {
             if let kind = Self.grammarLists[list] { add(words, kind) }
         }
         // Form-field labels; a family word on its own is a label too ("Father: Dean Morris").

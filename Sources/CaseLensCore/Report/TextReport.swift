@@ -41,6 +41,9 @@ public struct TextReport {
         if report.record?.womanHarmsMan == true {
             out += "  The record shows a woman harming a man: rules read it with a man's and a woman's words exchanged.\n"
         }
+        if report.record?.declaration != nil {
+            out += "  A written agreement in a parent's own voice: rules read its \"I\" and \"my\" as that parent.\n"
+        }
         if let outcomes = report.record?.outcomes, !outcomes.isEmpty {
             out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") }.joined(separator: "\n") + "\n"
         }
