@@ -155,6 +155,19 @@ final class RecordTests: XCTestCase {
         XCTAssertNil(report("I will visit Ms Birch on Monday and I will call the police if Kyle is there.").record?.declaration)
     }
 
+    func testShorthandPassivesAndNounsOfHarm() {
+        // "Mum assaulted, black eye" and "strangled until she passed out" were done to her; a list
+        // of verbs is still his; "intentional strangulation" names no one doing it.
+        let r = report("""
+        Mother: Rebecca Lyle   Father: Shane Doherty
+        12/04/2021 Police: Mum assaulted, black eye. Dad arrested.
+        27/01/2022 Police: Mum strangled until she passed out. Shane Doherty charged with intentional strangulation.
+        03/03/2022 Mr Doherty punched, kicked and strangled her.
+        """)
+        XCTAssertEqual(role(r, "Rebecca"), .victim)
+        XCTAssertEqual(role(r, "Shane"), .personCausingHarm)
+    }
+
     func testVictimDirectedRulesDoNotFireAtThePersonCausingHarm() {
         // The mother is the person causing harm: actions set for her are good practice.
         let abusiveMother = """

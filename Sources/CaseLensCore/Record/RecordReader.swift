@@ -212,6 +212,21 @@ final class RecordReader {
             && !endsWith(l + 1, "ly")
     }
 
+    /// Shorthand for a passive: a harm verb with nothing after it in its clause, or "until"
+    /// ("Mum assaulted, black eye", "Mum strangled until she passed out"). Not the first verb of a
+    /// list ("Mr Cole punched, kicked and strangled her") nor an -ing form.
+    private func isTelegraphicPassive(_ k: Int, _ l: Int) -> Bool {
+        if endsWith(l, "ing") { return false }
+        guard l + 1 < tokens.count else { return true }
+        let next = tokens[l + 1]
+        if next.flags.contains(.hardBreak) { return true }
+        if next.flags.contains(.softBreak) { return !harmVerbStarts.contains(l + 1) }
+        return compiled.recordWords.kind(of: next, in: document.bytes).contains(.telegraphicPassiveFollower)
+    }
+
+    /// The first token of every harm verb the cues found.
+    private lazy var harmVerbStarts = Set((cues[.harmVerb] ?? []).map { Int($0.first) })
+
     /// The first token of every court outcome the cues found ("was convicted").
     private lazy var outcomeStarts = Set((cues[.outcome] ?? []).map { Int($0.first) })
 
@@ -385,6 +400,8 @@ final class RecordReader {
             if tokens[k].flags.contains(.quoted) { continue }
             // "described controlling behaviour", "re coerced debt": an adjective, not a verb.
             if isAdjective(k, l) { continue }
+            // "charged with intentional strangulation": a noun, with no one doing it here.
+            if endsWith(l, "tion") { continue }
             // "Mr Khan was controlling and jealous" is not passive: an -ing form after "was" is active.
             if k > 0, token(k - 1, is: .passiveAux), !tokens[k].flags.contains(.softBreak), !endsWith(k, "ing") {
                 // Passive: the subject was harmed ("Mum had been punched"); an agent follows "by".
@@ -442,7 +459,7 @@ final class RecordReader {
                 labelled = nearestLabelled(before: k, after: subject.isEmpty ? -1 : subject.upperBound - 1, in: model)
             }
             if let labelled { note(labelled, harmed: false, verb: k) }
-            else if !subject.isEmpty { note(reference(subject), harmed: false, verb: k) }
+            else if !subject.isEmpty { note(reference(subject), harmed: isTelegraphicPassive(k, l), verb: k) }
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1)
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }

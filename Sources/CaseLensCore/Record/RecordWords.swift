@@ -61,6 +61,9 @@ final class RecordWords: Sendable {
         /// "agree", "understand": after "I, NAME," it opens a written agreement in that person's
         /// own voice ("I, Shannon Birch, agree to the following").
         static let declarationVerb = Kind(rawValue: 1 << 23)
+        /// "until": straight after a harm verb with a subject, shorthand for a passive ("Mum
+        /// strangled until she passed out").
+        static let telegraphicPassiveFollower = Kind(rawValue: 1 << 24)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -73,6 +76,7 @@ final class RecordWords: Sendable {
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
         "advice_verb": .adviceVerb, "declaration_verb": .declarationVerb,
+        "telegraphic_passive_follower": .telegraphicPassiveFollower,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Read by `GenderExchange`.
