@@ -155,6 +155,16 @@ final class RecordTests: XCTestCase {
         XCTAssertNil(report("I will visit Ms Birch on Monday and I will call the police if Kyle is there.").record?.declaration)
     }
 
+    func testAParentListedAsPresentIsStillAParent() {
+        let r = report("""
+        Parents: Ms Stacey Cole (mother), Mr Ryan Cole (father)
+        Present: Ms Cole, D. Marsh (Chair), HV
+        Ms Cole has been uncooperative with police on previous occasions.
+        """)
+        XCTAssertNotEqual(role(r, "Stacey"), .professional)
+        XCTAssert(r.findings.contains { $0.rule == "pathologising.uncooperative" })
+    }
+
     func testShorthandPassivesAndNounsOfHarm() {
         // "Mum assaulted, black eye" and "strangled until she passed out" were done to her; a list
         // of verbs is still his; "intentional strangulation" names no one doing it.

@@ -57,7 +57,11 @@ extension RecordReader {
                 // "Present: Hayley Brooks (mother), SW …": a family member listed with professionals;
                 // "Charlie Brooks (4)": an age under 18 in brackets is a child ("(1st respondent)" is
                 // an ordinal, not an age).
-                var role = role == .professional && kinship != nil ? PersonRole.unknown : role
+                // "Present: Ms Cole, HV, DSL …" after "Parents: Ms Stacey Cole (mother)": she is
+                // still the mother, not a professional.
+                let known = model.people.all[i]
+                let family = kinship != nil || known.kinship != nil || [.victim, .personCausingHarm, .child].contains(known.fieldRole)
+                var role = role == .professional && family ? PersonRole.unknown : role
                 let age = paren.trimming { $0 == " " }
                 let afterDigits = age.drop { $0.isNumber }.lowercased()
                 let ordinal = ["st", "nd", "rd", "th"].contains { afterDigits.hasPrefix($0) && !(afterDigits.dropFirst(2).first?.isLetter ?? false) }
