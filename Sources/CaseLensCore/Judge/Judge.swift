@@ -108,6 +108,7 @@ struct Judge {
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(compiled.patterns.elements(Int(m.pattern)), tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
             if aboutPersonCausingHarm(rule, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
+            if excuseAboutSomeoneElse(rule, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins.
@@ -206,6 +207,27 @@ struct Judge {
 
     /// Categories whose critique needs the words' subject to be the adult victim.
     static let victimSubjectCategories: Set<Category> = [.victimBlaming, .victimTasked, .pathologising, .doubting]
+
+    /// True when an excuse rule's subject is a name (`<Name>` opening the pattern, alone or with
+    /// `@perpetrator`) that the record does not show to be the person causing harm: "Kyle is under
+    /// a lot of pressure" excuses Kyle, the father; "Zofia has been under pressure" says nothing
+    /// about anyone's abuse. A name counts unless the record shows that person to be the victim, a
+    /// child or a professional, or of the other sex than the one that harms in this record; role
+    /// words ("he", "Dad") and names the record says nothing else about always count.
+    private func excuseAboutSomeoneElse(_ rule: Rule, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
+        guard rule.category == .perpetratorExcuse, let first = roles.first, first == "name" || first == "perpetrator",
+              let r = alignment.ranges[1] else { return false }
+        let kinds = tokens[r].map { compiled.recordWords.kind(of: $0, in: document.bytes) }
+        if kinds.contains(where: { !$0.isDisjoint(with: [.kin, .subjectPronoun, .title]) }) { return false }
+        guard tokens[r].allSatisfy({ $0.flags.contains(.capitalised) }) else { return false }
+        let words = tokens[r].map { document.text(Int($0.start), Int($0.end)) }
+        guard let person = record.people.referent(of: words) else { return false }
+        switch person.role {
+        case .personCausingHarm: return false
+        case .victim, .child, .professional: return true
+        case .unknown: return record.people.isFemale(person).map { $0 != record.womanHarmsMan } ?? false
+        }
+    }
 
     /// True when a victim-directed rule's subject ("Mum", "Ms Grant": its `@victim` words, a
     /// `<Name>` that opens the pattern, or for a pathologising label without either the name just

@@ -65,6 +65,7 @@ struct CompiledPattern: Sendable {
                 let roles = alternatives.map { $0.count == 1 ? role($0[0]) : nil }
                 guard roles.allSatisfy({ $0 != nil }) else { return nil }
                 return roles.contains("victim") && roles.allSatisfy({ $0 == "victim" || $0 == "name" }) ? "victim"
+                    : roles.contains("perpetrator") && roles.allSatisfy({ $0 == "perpetrator" || $0 == "name" }) ? "perpetrator"
                     : roles.allSatisfy({ $0 == "name" }) ? "name" : nil
             default: return nil
             }
