@@ -151,6 +151,15 @@ final class RecordTests: XCTestCase {
         """)
         XCTAssertNil(his.record?.declaration)
         XCTAssertFalse(his.findings.contains { $0.category == .victimTasked && $0.scope == .span })
+        // A working agreement in her words with no "I, NAME": the mother's.
+        let unnamed = report("""
+        WORKING AGREEMENT
+        Between: Kelly Marsh (mother) and Westfield Children's Services
+        What I agree to do:
+        1. I will not let Jason Reeve into the house.
+        """)
+        XCTAssertNotNil(unnamed.record?.declaration)
+        XCTAssert(unnamed.findings.contains { $0.category == .victimTasked && $0.line == 4 })
         // Without the declaration a worker's "I will" stays the worker's.
         XCTAssertNil(report("I will visit Ms Birch on Monday and I will call the police if Kyle is there.").record?.declaration)
     }

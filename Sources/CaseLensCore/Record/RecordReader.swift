@@ -88,6 +88,19 @@ final class RecordReader {
             model.declaration = (k, speaker.flatMap { model.people.isFemale($0) })
             return
         }
+        // "WORKING AGREEMENT … What I agree to do: 1. I will not let Jason in": an agreement in
+        // the first person with no name given is the mother's (the victim's, if the record says).
+        guard let agreement = tokens.indices.first(where: { token($0, is: .agreementWord) && !tokens[$0].flags.contains(.quoted) }) else { return }
+        let parents = model.people.all.filter { p in
+            p.role != .child && p.role != .professional && p.role != .personCausingHarm && model.people.isFemale(p) == true && p.kinship != nil
+        }
+        guard let speaker = model.victim ?? (parents.count == 1 ? parents[0] : nil), model.people.isFemale(speaker) != false else { return }
+        for k in tokens.indices where k > agreement && tokens[k].id == subject && k + 1 < tokens.count {
+            guard tokens[k].flags.contains(.capitalised), !tokens[k].flags.contains(.quoted),
+                  !tokens[k + 1].flags.contains(.softBreak), token(k + 1, is: .declarationVerb) else { continue }
+            model.declaration = (k, true)
+            return
+        }
     }
 
     // MARK: people

@@ -64,6 +64,8 @@ final class RecordWords: Sendable {
         /// "until": straight after a harm verb with a subject, shorthand for a passive ("Mum
         /// strangled until she passed out").
         static let telegraphicPassiveFollower = Kind(rawValue: 1 << 24)
+        /// "agreement": a record with one may hold a parent's agreement in the first person.
+        static let agreementWord = Kind(rawValue: 1 << 25)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -76,7 +78,7 @@ final class RecordWords: Sendable {
         "copula": .copula, "coordinator": .coordinator, "plan_passive_aux": .planPassiveAux,
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
         "advice_verb": .adviceVerb, "declaration_verb": .declarationVerb,
-        "telegraphic_passive_follower": .telegraphicPassiveFollower,
+        "telegraphic_passive_follower": .telegraphicPassiveFollower, "agreement_word": .agreementWord,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Read by `GenderExchange`.
