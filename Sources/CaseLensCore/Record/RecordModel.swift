@@ -37,8 +37,11 @@ public struct RecordModel: Sendable {
     public private(set) var victim: Person? = nil
     public private(set) var children: [Person] = []
 
-    /// Harm the record describes, counted by the sex of whoever did it and whoever it was done to.
-    public internal(set) var harmBySex = HarmBySex()
+    /// Harm the record describes, counted by the sex of whoever did it and whoever it was done to
+    /// (set by `settleRoles()` from `harmByPronoun` and the people's own votes).
+    public private(set) var harmBySex = HarmBySex()
+    /// The part of it read from pronouns ("she threw a glass at him"), counted while reading.
+    var harmByPronoun = HarmBySex()
     /// True when the record shows a woman harming a man (twice or more) more than the other way round: the rules
     /// then read it with a man's and a woman's words exchanged (`GenderExchange`).
     public private(set) var womanHarmsMan = false
@@ -52,7 +55,7 @@ public struct RecordModel: Sendable {
         perpetrator = people.with(.personCausingHarm).first
         victim = people.with(.victim).first
         children = people.with(.child)
-        var harm = harmBySex
+        var harm = harmByPronoun
         for p in people.all {
             guard let woman = people.isFemale(p) else { continue }
             // A form field that names someone the person causing harm or the victim counts double.

@@ -423,13 +423,13 @@ final class RecordReader {
                 if e >= 0 {
                     let run = nameRun(endingAt: e)
                     if !run.isEmpty { note(reference(run), harmed: true, verb: k) }
-                    else if let woman = pronounIsWoman(e) { model.harmBySex.add(woman: woman, harmed: 1) }
+                    else if let woman = pronounIsWoman(e) { model.harmByPronoun.add(woman: woman, harmed: 1) }
                 }
                 var j = l + 1
                 while j < tokens.count && j <= l + 3 && !tokens[j].flags.contains(.hardBreak) {
                     if token(j, is: .by) {
                         var n = j + 1
-                        if n < tokens.count, let woman = pronounIsWoman(n) { model.harmBySex.add(woman: woman, harm: 1) }
+                        if n < tokens.count, let woman = pronounIsWoman(n) { model.harmByPronoun.add(woman: woman, harm: 1) }
                         while n < tokens.count, token(n, is: .agentDeterminer) { n += 1 }
                         if n < tokens.count {
                             if token(n, is: .kin) { note(model.people.person(kin: text(n)), harmed: false, verb: k) }
@@ -458,8 +458,8 @@ final class RecordReader {
                 subject = nameRun(endingAt: end)
                 if subject.isEmpty && token(end, is: .subjectPronoun) {
                     // "she threw a glass at him": who did it, and to whom, by their pronouns.
-                    if let woman = pronounIsWoman(end) { model.harmBySex.add(woman: woman, harm: 1) }
-                    if let woman = objectPronounIsWoman(after: l) { model.harmBySex.add(woman: woman, harmed: 1) }
+                    if let woman = pronounIsWoman(end) { model.harmByPronoun.add(woman: woman, harm: 1) }
+                    if let woman = objectPronounIsWoman(after: l) { model.harmByPronoun.add(woman: woman, harmed: 1) }
                     continue
                 }
                 // "IP claims suspect slapped her": the form's label for someone is that person.
@@ -476,7 +476,7 @@ final class RecordReader {
             if l + 1 < tokens.count, !tokens[l + 1].flags.contains(.softBreak), !tokens[l + 1].flags.contains(.hardBreak) {
                 let object = nameRun(from: l + 1)
                 if !object.isEmpty { note(reference(object), harmed: true, verb: k) }
-                else if let woman = objectPronounIsWoman(after: l) { model.harmBySex.add(woman: woman, harmed: 1) }
+                else if let woman = objectPronounIsWoman(after: l) { model.harmByPronoun.add(woman: woman, harmed: 1) }
             }
         }
     }
