@@ -58,11 +58,7 @@ public struct CompiledLexicon: Sendable {
         }
         // The record reader's words get ids too, so a token's kind is read by its id.
         RecordWords.intern(lexicon.record, into: &compiler.vocabulary)
-        let exchangePairs = lexicon.record.grammar["gender_exchange"] ?? []
-        let firstPerson = lexicon.record.grammar["first_person_exchange"] ?? []
-        for word in Set(GenderExchange.words(exchangePairs) + FirstPersonExchange.words(firstPerson)).sorted() {
-            compiler.vocabulary.intern(Array(word.utf8))
-        }
+        for word in ExchangeLists.words(in: lexicon.record) { compiler.vocabulary.intern(Array(word.utf8)) }
         self.lexicon = lexicon
         self.vocabulary = compiler.vocabulary
         self.patterns = PatternTable(patterns)
@@ -71,8 +67,8 @@ public struct CompiledLexicon: Sendable {
         self.recordCues = Automaton(patterns: patterns, vocabularySize: size, stage: .recordCues)
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
         self.recordWords = RecordWords(lexicon.record, vocabulary: compiler.vocabulary)
-        self.genderExchange = GenderExchange(pairs: exchangePairs, vocabulary: compiler.vocabulary)
-        self.firstPersonExchange = FirstPersonExchange(entries: firstPerson, vocabulary: compiler.vocabulary)
+        self.genderExchange = GenderExchange(lexicon.record, vocabulary: compiler.vocabulary)
+        self.firstPersonExchange = FirstPersonExchange(lexicon.record, vocabulary: compiler.vocabulary)
         self.hasSources = true
     }
 
@@ -82,8 +78,8 @@ public struct CompiledLexicon: Sendable {
         self.lexicon = lexicon; self.vocabulary = vocabulary; self.patterns = patterns
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
         self.recordWords = RecordWords(lexicon.record, vocabulary: vocabulary)
-        self.genderExchange = GenderExchange(pairs: lexicon.record.grammar["gender_exchange"] ?? [], vocabulary: vocabulary)
-        self.firstPersonExchange = FirstPersonExchange(entries: lexicon.record.grammar["first_person_exchange"] ?? [], vocabulary: vocabulary)
+        self.genderExchange = GenderExchange(lexicon.record, vocabulary: vocabulary)
+        self.firstPersonExchange = FirstPersonExchange(lexicon.record, vocabulary: vocabulary)
         self.hasSources = hasSources
     }
 }

@@ -27,7 +27,7 @@ public struct Vocabulary: Sendable {
     @discardableResult
     public mutating func intern(_ folded: [UInt8]) -> Int32 {
         precondition(!folded.isEmpty, "empty word")
-        let found = folded.withUnsafeBufferPointer { lookup($0.baseAddress!, $0.count) }
+        let found = lookup(folded)
         if found != Self.unknown { return found }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
@@ -40,6 +40,11 @@ public struct Vocabulary: Sendable {
     /// The id of a folded word, or `unknown`.
     @inline(__always)
     public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 { lookup(p, n, hash: Self.hash(p, n)) }
+
+    /// The id of a folded word given as bytes, or `unknown` (also for no bytes).
+    public func lookup(_ folded: [UInt8]) -> Int32 {
+        folded.withUnsafeBufferPointer { b in b.baseAddress.map { lookup($0, b.count) } ?? Self.unknown }
+    }
 
     /// The id of a folded word whose `hash` is known, or `unknown`.
     @inline(__always)

@@ -1,3 +1,21 @@
+/// The grammar lists of `record.yaml` whose entries are words to exchange, each entry its words
+/// separated by spaces ("he she", "i she he").
+enum ExchangeLists {
+    static let gender = "gender_exchange", firstPerson = "first_person_exchange"
+    static let names: Set<String> = [gender, firstPerson]
+
+    /// The entries of list `name`, each split into its words.
+    static func entries(_ name: String, in cues: RecordCues) -> [[String]] {
+        (cues.grammar[name] ?? []).map { $0.split(separator: " ").map(String.init) }
+    }
+
+    /// Every word of every list, for interning into a vocabulary (sorted: the snapshot built from
+    /// the vocabulary must not depend on dictionary order).
+    static func words(in cues: RecordCues) -> [String] {
+        Set(names.flatMap { entries($0, in: cues).joined() }).sorted()
+    }
+}
+
 /// Exchanges the words of a man and of a woman in a record's tokens (`record.yaml`'s grammar list
 /// `gender_exchange`), so that rules written for the common case (a man harming a woman) read a
 /// record where a woman harms a man. Only token ids change: offsets, flags and the text stay.
@@ -12,23 +30,19 @@ struct GenderExchange: Sendable {
     /// becomes, and the one it becomes before its noun.
     private let byWord: [String: (object: String, possessive: String?)]
 
-    /// The pairs ("he she") of `pairs`, by vocabulary id; a word the vocabulary lacks is left out.
-    init(pairs: [String], vocabulary: Vocabulary) {
+    /// The pairs ("he she") of `cues`' list `gender_exchange`, by vocabulary id; a word the
+    /// vocabulary lacks is left out.
+    init(_ cues: RecordCues, vocabulary: Vocabulary) {
         var object = [Int32](repeating: -1, count: vocabulary.count)
         var possessive = object
         var sex = [UInt8](repeating: 0, count: vocabulary.count)
         var byWord: [String: (object: String, possessive: String?)] = [:]
-        func id(_ w: Substring) -> Int32 {
-            let bytes = Array(w.utf8)
-            return bytes.withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) }
-        }
-        for pair in pairs {
-            let words = pair.split(separator: " ")
+        for words in ExchangeLists.entries(ExchangeLists.gender, in: cues) {
             guard words.count == 2 else { continue }
-            let (m, w) = (String(words[0]), String(words[1]))
+            let (m, w) = (words[0], words[1])
             if byWord[m] == nil { byWord[m] = (w, nil) }
             if let e = byWord[w] { if e.possessive == nil { byWord[w] = (e.object, m) } } else { byWord[w] = (m, nil) }
-            let man = id(words[0]), woman = id(words[1])
+            let man = vocabulary.lookup(Array(m.utf8)), woman = vocabulary.lookup(Array(w.utf8))
             guard man != Vocabulary.unknown, woman != Vocabulary.unknown else { continue }
             sex[Int(man)] = 2; sex[Int(woman)] = 1
             if object[Int(man)] < 0 { object[Int(man)] = woman }
@@ -42,9 +56,6 @@ struct GenderExchange: Sendable {
         guard token.id >= 0, Int(token.id) < sex.count else { return nil }
         switch sex[Int(token.id)] { case 1: return true; case 2: return false; default: return nil }
     }
-
-    /// The words of `pairs` (each "man woman"), for interning into a vocabulary.
-    static func words(_ pairs: [String]) -> [String] { pairs.flatMap { $0.split(separator: " ").map(String.init) } }
 
     /// A suggestion template with its own words of a pair exchanged ("with him" → "with her");
     /// placeholders (`{perpetrator}`, `{1}`) are left for filling in. Case follows the word's
@@ -113,23 +124,19 @@ struct FirstPersonExchange: Sendable {
     /// The id of the first word of the first entry ("i"), which opens a declaration.
     let subjectID: Int32
 
-    /// The entries ("i she he") of `entries`, by vocabulary id; words the vocabulary lacks are left out.
-    init(entries: [String], vocabulary: Vocabulary) {
+    /// The entries ("i she he") of `cues`' list `first_person_exchange`, by vocabulary id; words
+    /// the vocabulary lacks are left out.
+    init(_ cues: RecordCues, vocabulary: Vocabulary) {
         var toWoman = [Int32](repeating: -1, count: vocabulary.count), toMan = toWoman
         var subject = Vocabulary.unknown
-        for entry in entries {
-            let ids = entry.split(separator: " ").map { w in
-                Array(w.utf8).withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) }
-            }
+        for words in ExchangeLists.entries(ExchangeLists.firstPerson, in: cues) {
+            let ids = words.map { vocabulary.lookup(Array($0.utf8)) }
             guard ids.count == 3, !ids.contains(Vocabulary.unknown) else { continue }
             if subject == Vocabulary.unknown { subject = ids[0] }
             toWoman[Int(ids[0])] = ids[1]; toMan[Int(ids[0])] = ids[2]
         }
         self.toWoman = toWoman; self.toMan = toMan; self.subjectID = subject
     }
-
-    /// The words of `entries`, for interning into a vocabulary.
-    static func words(_ entries: [String]) -> [String] { entries.flatMap { $0.split(separator: " ").map(String.init) } }
 
     /// `tokens` with each first-person word from token `from` on made a woman's (or a man's) word;
     /// quoted words (someone else's speech) stay.

@@ -81,7 +81,7 @@ final class RecordWords: Sendable {
         "telegraphic_passive_follower": .telegraphicPassiveFollower, "agreement_word": .agreementWord,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
-        // Read by `GenderExchange`.
+        // Pairs of words, read by `GenderExchange` and `FirstPersonExchange` (`ExchangeLists`).
         "gender_exchange": [], "first_person_exchange": [],
     ]
 
@@ -126,7 +126,7 @@ final class RecordWords: Sendable {
         add(firstLiterals(cues.titles) + cues.professionalTitles, .title)
         add(cues.professionalTitles, .professionalTitle)
         add(firstLiterals(cues.kinship), .kin)
-        for (list, words) in cues.grammar where list != "gender_exchange" && list != "first_person_exchange" {
+        for (list, words) in cues.grammar where !ExchangeLists.names.contains(list) {
             if let kind = Self.grammarLists[list] { add(words, kind) }
         }
         // Form-field labels; a family word on its own is a label too ("Father: Dean Morris").
@@ -146,11 +146,11 @@ final class RecordWords: Sendable {
         // By vocabulary id, only if the vocabulary holds every word (else tokens of a missing
         // word would read as nothing).
         if let vocabulary, (0..<Int32(table.count)).allSatisfy({ id in
-            Array(table.word(id).utf8).withUnsafeBufferPointer { vocabulary.lookup($0.baseAddress!, $0.count) } != Vocabulary.unknown
+            vocabulary.lookup(Array(table.word(id).utf8)) != Vocabulary.unknown
         }) {
             kindsByID = (0..<Int32(vocabulary.count)).map { id in
                 let word = Array(vocabulary.word(id).utf8)
-                let found = word.withUnsafeBufferPointer { table.lookup($0.baseAddress!, $0.count) }
+                let found = table.lookup(word)
                 return found == Vocabulary.unknown ? [] : kinds[Int(found)]
             }
         } else {
