@@ -342,13 +342,14 @@ struct Judge {
             // Written for a man harming a woman: in a record of a woman harming a man, its own
             // "him" and "her" change places (the names filled in do not).
             if record.womanHarmsMan { template = compiled.genderExchange.exchangeWords(in: template, words: compiled.recordWords) }
-            suggestion = SuggestionTemplate.render(template, templateValues(c.alignment))
+            suggestion = SuggestionTemplate.render(template, templateValues(c.alignment, last: template.contains("-}") ? last : nil,
+                                                                         roles: compiled.patterns.roles[Int(c.match.pattern)]))
         }
         if var s = suggestion {
             let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
             if atSentenceStart { s = s.capitalisedFirst }
             suggestion = s
-            rewrite = Self.collapseSpaces(document.text(c.sentence.lowerBound, start) + s + document.text(end, c.sentence.upperBound))
+            rewrite = Self.collapseSpaces(Self.joined(document.text(c.sentence.lowerBound, start), s) + document.text(end, c.sentence.upperBound))
         }
         return Finding(rule: rule.id, category: rule.category, severity: c.quoted ? .info : rule.severity, scope: .span,
                        line: pos.line, column: pos.column, start: start, end: end, text: document.text(start, end),
@@ -356,23 +357,54 @@ struct Judge {
                        context: c.quoted ? "quoted" : nil, sentence: c.sentence)
     }
 
-    private func templateValues(_ a: Alignment.Result) -> SuggestionTemplate.Values {
+    /// What a suggestion can fill in from a match aligned as `a`; the elements' tails (`{N-}`)
+    /// only when given the match's last token.
+    private func templateValues(_ a: Alignment.Result, last: Int?, roles: [String?]) -> SuggestionTemplate.Values {
         var elements = [String?](repeating: nil, count: (a.ranges.keys.max() ?? 0) + 1)
-        for (e, r) in a.ranges {
-            var text = document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end))
-            // "The children …" at the start of a sentence reads "the children" once moved.
+        var tails = [String?](repeating: nil, count: roles.count + 1)
+        // "The children …" at the start of a sentence reads "the children" once moved.
+        func moved(_ text: String) -> String {
             let first = text.drop { $0 == " " }.prefix { $0 != " " }
-            if !first.isEmpty, Self.functionWords.contains(String(first)) {
-                text = first.lowercased() + text.dropFirst(first.count)
+            guard !first.isEmpty, Self.functionWords.contains(String(first)) else { return text }
+            return first.lowercased() + text.dropFirst(first.count)
+        }
+        for (e, r) in a.ranges {
+            elements[e] = moved(document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end)))
+        }
+        // Element N's tail starts after the last element before it that matched (a gap, which
+        // skips words, has no range of its own): "to contact «Northvale Women's Centre»".
+        if let last, let first = a.ranges.values.map(\.lowerBound).min() {
+            var from = first
+            for e in 1..<tails.count {
+                if from <= last { tails[e] = moved(document.text(Int(tokens[from].start), Int(tokens[last].end))) }
+                if let r = a.ranges[e] { from = r.upperBound + 1 }
             }
-            elements[e] = text
         }
         var form: WordForm? = nil
         if let (lemma, k) = a.family {
             form = compiled.lexicon.morphology.form(of: compiled.vocabulary.word(tokens[k].id), lemma: lemma)
         }
+        // `{who}`: the victim element, or a name opening the pattern.
+        let whoElement = roles.indices.first { roles[$0] == "victim" || ($0 == 0 && roles[$0] == "name") }
         return SuggestionTemplate.Values(perpetrator: names.perpetrator, victim: names.victim, children: names.children,
-                                         elements: elements, form: form, morphology: compiled.lexicon.morphology)
+                                         elements: elements, tails: tails, who: whoElement.flatMap { elements[$0 + 1] },
+                                         form: form, morphology: compiled.lexicon.morphology)
+    }
+
+    /// The sentence up to a match and the suggestion that replaces it. An article just before the
+    /// match goes when the suggestion brings its own or opens with a name: "Police attended a
+    /// «DV incident»" → "… attended an incident in which …", not "a an incident"; "A «domestic
+    /// occurred»" → "Dean Morris abused …".
+    static func joined(_ before: String, _ suggestion: String) -> String {
+        let trimmed = before.reversed().drop { $0 == " " }
+        let article = String(trimmed.prefix { $0 != " " }.reversed())
+        let opensWithOwn = suggestion.first.map { $0 == "[" || $0.isUppercase } ?? false
+            || ["a", "an", "the"].contains(suggestion.prefix { $0 != " " }.lowercased())
+        guard ["a", "an", "the"].contains(article.lowercased()), opensWithOwn, trimmed.count >= article.count else { return before + suggestion }
+        let rest = String(trimmed.dropFirst(article.count).reversed())
+        // The article opened the sentence: the suggestion does now.
+        if rest.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) { return rest + suggestion.capitalisedFirst }
+        return rest + suggestion
     }
 
     /// Capitalised only because they start a sentence.

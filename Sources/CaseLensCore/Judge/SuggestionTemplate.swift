@@ -1,5 +1,5 @@
-/// Suggestion templates: `{perpetrator}`, `{victim}`, `{children}`, `{N}`, `{N|object}`,
-/// `{N|subject}`, `{N|possessive}` and `{~verb}` (see lexicons/README.md).
+/// Suggestion templates: `{perpetrator}`, `{victim}`, `{children}`, `{who}`, `{N}`, `{N-}`,
+/// `{N|object}`, `{N|subject}`, `{N|possessive}` and `{~verb}` (see lexicons/README.md).
 public enum SuggestionTemplate {
     /// What a template can refer to when it is filled in.
     public struct Values {
@@ -8,6 +8,13 @@ public enum SuggestionTemplate {
         public var children: String
         /// Text matched by each top-level pattern element (1-based; index 0 unused).
         public var elements: [String?]
+        /// Text from the start of each element (after the words of the elements before it) to the
+        /// end of the match, for `{N-}`: the same words whatever optional elements and gaps a
+        /// rule's patterns put before the last one.
+        public var tails: [String?] = []
+        /// For `{who}`: the words of the match's `@victim` element (or of a `<Name>` opening it),
+        /// nil when it has neither ("and not to have any contact with Reece": `{victim}` instead).
+        public var who: String? = nil
         /// The form of the first word-family word matched, for `{~verb}`.
         public var form: WordForm?
         public var morphology: Morphology
@@ -66,6 +73,15 @@ public enum SuggestionTemplate {
             return v.morphology.inflect(lemma, as: v.form ?? .base)
         }
         let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
+        if parts[0] == "who" {
+            guard let who = v.who else { return parts.count == 2 && parts[1] == "possessive" ? Pronouns.convert(v.victim, to: "possessive") : v.victim }
+            return parts.count == 2 ? Pronouns.convert(who, to: parts[1]) : who
+        }
+        if parts[0].hasSuffix("-"), let n = Int(parts[0].dropLast()) {
+            // From where element N starts (after the last element before it) to the end of the match.
+            guard n >= 1, n < v.tails.count else { return "" }
+            return v.tails[n] ?? ""
+        }
         guard let n = Int(parts[0]), n >= 1, n < v.elements.count, let text = v.elements[n] else { return "" }
         return parts.count == 2 ? Pronouns.convert(text, to: parts[1]) : text
     }
@@ -81,7 +97,14 @@ public enum SuggestionTemplate {
             if ["perpetrator", "victim", "children"].contains(body) { continue }
             if body.hasPrefix("~") && body.count > 1 { continue }
             let parts = body.split(separator: "|", maxSplits: 1).map(String.init)
-            guard let n = Int(parts[0]) else { return "unknown placeholder {\(body)}" }
+            if parts[0] == "who" {
+                if parts.count == 2 && !["object", "subject", "possessive"].contains(parts[1]) {
+                    return "unknown case '\(parts[1])' in {\(body)} (object, subject or possessive)"
+                }
+                continue
+            }
+            let tail = parts[0].hasSuffix("-") && parts.count == 1
+            guard let n = Int(tail ? String(parts[0].dropLast()) : parts[0]) else { return "unknown placeholder {\(body)}" }
             if n < 1 || n > minElements { return "{\(n)} refers to element \(n), but a pattern has only \(minElements) elements" }
             if parts.count == 2 && !["object", "subject", "possessive"].contains(parts[1]) {
                 return "unknown case '\(parts[1])' in {\(body)} (object, subject or possessive)"
