@@ -537,6 +537,26 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(plan.record?.people.all.first { $0.name == "Liam Webb" }?.kinship, "father")
     }
 
+    func testWordsCapitalisedOnlyToOpenASentenceAreNotPeople() {
+        // "Things" and "Seems" open sentences; they are words of the lexicon, never capitalised
+        // inside one: not people, so "Things" is not the one who pushed.
+        let r = report("""
+        Present: M, Kacey, Mason.
+        Craig Tulloch (father) was at the property. Things got heated and there was pushing and shoving. Seems to have been a one-off.
+        M presented as defensive.
+        """)
+        XCTAssertNil(r.record?.people.all.first { $0.name == "Things" })
+        XCTAssertNil(r.record?.people.all.first { $0.name == "Seems" })
+        // "Present: M": a lone letter is shorthand, not a professional who would shield the label.
+        XCTAssertNil(r.record?.people.all.first { $0.name == "M" })
+        XCTAssertTrue(r.findings.contains { $0.rule == "pathologising.hostile-to-professionals" })
+        // A name capitalised inside a sentence too is still a name where it opens one.
+        XCTAssertEqual(role(report("Mark pushed Ms Dunn down the stairs. Police arrested Mark at the scene."), "Mark"), .personCausingHarm)
+        // A form label ("Applicant", "Victim") still stands for its person at a sentence start.
+        let housing = report("Applicant: Ms Tanya Whittle\nApplicant became hostile when asked about rent arrears.\n")
+        XCTAssertTrue(housing.findings.contains { $0.rule == "pathologising.hostile-to-professionals" })
+    }
+
     func testDates() {
         for s in ["2 May 2024", "02/05/2024", "2024-05-02", "2nd May 2024", "Thursday 2 May 2024", "2/5/24"] {
             XCTAssertEqual(RecordDate.parse(prefixOf: Substring(s)), RecordDate(year: 2024, month: 5, day: 2), s)

@@ -166,11 +166,12 @@ extension RecordReader {
     /// Field values that name no one.
     static let noName: Set<String> = ["unknown", "n/a", "none", "not known"]
 
-    /// The capitalised words that open `text` and may be a name, at most four.
+    /// The capitalised words that open `text` and may be a name, at most four. A lone letter
+    /// without a full stop is shorthand, not a name ("Present: M, Kacey": M is the mother).
     private func capitalisedRun(_ text: String) -> [String] {
         var run: [String] = []
         for w in text.split(separator: " ") {
-            guard run.count < 4, let f = w.first, f.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? f.isUppercase,
+            guard run.count < 4, w.count > 1, let f = w.first, f.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? f.isUppercase,
                   !words.kind(of: w).contains(.notName),
                   !w.hasSuffix("'s"), !w.hasSuffix("’s") else { break }
             run.append(String(w))

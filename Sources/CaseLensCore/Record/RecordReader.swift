@@ -34,7 +34,7 @@ final class RecordReader {
     /// A lone capital that is not an initial ("A&E", "Plan B") is never a name either.
     func kind(_ k: Int) -> RecordWords.Kind {
         let kind = words.kind(of: tokens[k], in: document.bytes)
-        return RecordWords.isLoneLetter(tokens[k], in: document.bytes) ? kind.union(.notName) : kind
+        return RecordWords.isLoneLetter(tokens[k], in: document.bytes) || tokens[k].flags.contains(.notName) ? kind.union(.notName) : kind
     }
     func token(_ k: Int, is kind: RecordWords.Kind) -> Bool { self.kind(k).contains(kind) }
 

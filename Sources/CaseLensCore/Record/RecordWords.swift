@@ -211,14 +211,33 @@ final class RecordWords: Sendable {
     }
 
     /// Marks the capitalised tokens that are never names (`not_name`, or a lone letter that is
-    /// not an initial), so `<Name>` skips them.
+    /// not an initial), so `<Name>` skips them. So is a word of the lexicon's vocabulary that is
+    /// capitalised only where it opens a sentence ("Things got heated", "Seems to have been a
+    /// one-off"): a name the lexicon happens to hold ("Mark") is capitalised inside sentences
+    /// too, or has its surname after it.
     func markNotNames(_ tokens: inout [Token], in bytes: [UInt8]) {
+        var capitalisedInside = Set<Int32>()
+        for i in tokens.indices where i > 0 && tokens[i].id >= 0 && tokens[i].flags.contains(.capitalised)
+            && !tokens[i].flags.contains(.hardBreak) { capitalisedInside.insert(tokens[i].id) }
         for i in tokens.indices where tokens[i].flags.contains(.capitalised) {
-            if kind(of: tokens[i], in: bytes).contains(.notName) || Self.isLoneLetter(tokens[i], in: bytes) {
+            let kind = kind(of: tokens[i], in: bytes)
+            if kind.contains(.notName) || Self.isLoneLetter(tokens[i], in: bytes) {
+                tokens[i].flags.insert(.notName)
+            } else if (i == 0 || tokens[i].flags.contains(.hardBreak)), tokens[i].id >= 0, !capitalisedInside.contains(tokens[i].id),
+                      // "Mark Tully punched …": a first name with its surname.
+                      !(i + 1 < tokens.count && tokens[i + 1].flags.contains(.capitalised)
+                        && tokens[i + 1].flags.isDisjoint(with: [.hardBreak, .softBreak, .number])
+                        && !self.kind(of: tokens[i + 1], in: bytes).contains(.notName)),
+                      kind.isDisjoint(with: Self.personWords), !tokens[i].flags.contains(.number),
+                      // A form label stands for its person: "Victim very uncooperative", "Applicant became hostile".
+                      labelRole(lowered: String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self).lowercased()) == nil {
                 tokens[i].flags.insert(.notName)
             }
         }
     }
+
+    /// Words that stand for a person whatever their case: family words and titles.
+    private static let personWords: Kind = [.kin, .title, .professionalTitle, .subjectPronoun]
 
     /// A one-letter word not followed by a full stop: the "E" of "A&E", not the "K" of "K. Ellery".
     @inline(__always) static func isLoneLetter(_ t: Token, in bytes: [UInt8]) -> Bool {
