@@ -557,6 +557,25 @@ final class RecordTests: XCTestCase {
         XCTAssertTrue(housing.findings.contains { $0.rule == "pathologising.hostile-to-professionals" })
     }
 
+    func testALetterToHerReadsYouAsHer() {
+        // A letter to the mother: "you" is her, and the verb after it agrees with her.
+        let letter = report("""
+        Dear Ms Shore,
+        You have told us that your relationship with Mr Hickman is over. You have not followed the safety plan agreed on 10/10/2024.
+        If you do not do these things, we may ask the court to make an order.
+        """)
+        XCTAssertNotNil(letter.record?.addressee)
+        XCTAssertTrue(letter.findings.contains { $0.rule == "victim-blaming.breached-agreement" })
+        XCTAssertTrue(letter.findings.contains { $0.rule == "victim-blaming.threat-of-removal" })
+        // The finding's words are the letter's own.
+        XCTAssertEqual(letter.findings.first { $0.rule == "victim-blaming.breached-agreement" }?.text, "You have not followed the safety plan")
+        // A letter to a professional is not read so.
+        let gp = report("Dear Dr Mensah,\nYou have not followed the safety plan.\n")
+        XCTAssertNil(gp.record?.addressee)
+        // Nor is "you" in a note that is no letter.
+        XCTAssertNil(report("Spoke to Ms Shore. You have to wonder whether the plan works.\n").record?.addressee)
+    }
+
     func testDates() {
         for s in ["2 May 2024", "02/05/2024", "2024-05-02", "2nd May 2024", "Thursday 2 May 2024", "2/5/24"] {
             XCTAssertEqual(RecordDate.parse(prefixOf: Substring(s)), RecordDate(year: 2024, month: 5, day: 2), s)

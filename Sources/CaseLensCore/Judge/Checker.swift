@@ -32,8 +32,12 @@ public final class Checker {
         judge.readRecord(recordCues: cues)
         let findings: [Finding]
         let record = judge.record
-        if record.womanHarmsMan || record.declaration != nil {
+        if record.womanHarmsMan || record.declaration != nil || record.addressee != nil {
             var ruleTokens = text.tokens
+            // A letter to her: "you have not followed the safety plan" is about her.
+            if let a = record.addressee {
+                ruleTokens = compiled.secondPersonExchange.apply(ruleTokens, from: a.token, woman: a.woman)
+            }
             // A written agreement in her own voice: "I will not allow Kyle into my home" is hers.
             if let d = record.declaration {
                 ruleTokens = compiled.firstPersonExchange.apply(ruleTokens, from: d.token, woman: d.woman ?? true)

@@ -24,7 +24,9 @@ public struct CompiledLexicon: Sendable {
     /// Exchanges a man's and a woman's words, for records where a woman harms a man.
     let genderExchange: GenderExchange
     /// Reads a written agreement in a parent's own voice as about that parent.
-    let firstPersonExchange: FirstPersonExchange
+    let firstPersonExchange: PersonExchange
+    /// Reads a letter to a parent ("Dear Ms Lane,") as about that parent.
+    let secondPersonExchange: PersonExchange
     /// False when read from a snapshot's core only: the rules then carry no patterns as written,
     /// exceptions or examples, and role classes and cues are empty. Checking needs none of them.
     public let hasSources: Bool
@@ -68,7 +70,7 @@ public struct CompiledLexicon: Sendable {
         self.context = Automaton(patterns: patterns, vocabularySize: size, stage: .context)
         self.recordWords = RecordWords(lexicon.record, vocabulary: compiler.vocabulary)
         self.genderExchange = GenderExchange(lexicon.record, vocabulary: compiler.vocabulary)
-        self.firstPersonExchange = FirstPersonExchange(lexicon.record, vocabulary: compiler.vocabulary)
+        (self.firstPersonExchange, self.secondPersonExchange) = Self.personExchanges(lexicon.record, compiler.vocabulary)
         self.hasSources = true
     }
 
@@ -79,8 +81,13 @@ public struct CompiledLexicon: Sendable {
         self.automaton = automata.rules; self.recordCues = automata.recordCues; self.context = automata.context
         self.recordWords = RecordWords(lexicon.record, vocabulary: vocabulary)
         self.genderExchange = GenderExchange(lexicon.record, vocabulary: vocabulary)
-        self.firstPersonExchange = FirstPersonExchange(lexicon.record, vocabulary: vocabulary)
+        (self.firstPersonExchange, self.secondPersonExchange) = Self.personExchanges(lexicon.record, vocabulary)
         self.hasSources = hasSources
+    }
+
+    private static func personExchanges(_ cues: RecordCues, _ vocabulary: Vocabulary) -> (first: PersonExchange, second: PersonExchange) {
+        (PersonExchange(cues, list: ExchangeLists.firstPerson, vocabulary: vocabulary),
+         PersonExchange(cues, list: ExchangeLists.secondPerson, agreement: ExchangeLists.secondPersonAgreement, vocabulary: vocabulary))
     }
 }
 

@@ -2,7 +2,8 @@
 /// separated by spaces ("he she", "i she he").
 enum ExchangeLists {
     static let gender = "gender_exchange", firstPerson = "first_person_exchange"
-    static let names: Set<String> = [gender, firstPerson]
+    static let secondPerson = "second_person_exchange", secondPersonAgreement = "second_person_agreement"
+    static let names: Set<String> = [gender, firstPerson, secondPerson, secondPersonAgreement]
 
     /// The entries of list `name`, each split into its words.
     static func entries(_ name: String, in cues: RecordCues) -> [[String]] {
@@ -113,39 +114,53 @@ struct GenderExchange: Sendable {
     }
 }
 
-/// Reads a written agreement in a parent's own voice ("I, Shannon Birch, agree to the following")
-/// as about that parent (`record.yaml`'s grammar list `first_person_exchange`): from the
-/// declaration on, "I", "me" and "my" become her words (or his), so rules about the victim's tasks
-/// read "I will not allow Kyle into my home". Only token ids change.
-struct FirstPersonExchange: Sendable {
+/// Reads words addressed to or spoken by a parent as about that parent: a written agreement in
+/// her own voice ("I, Shannon Birch, agree to the following", `record.yaml`'s grammar list
+/// `first_person_exchange`: "I will not allow Kyle into my home") or a letter to her ("Dear Ms
+/// Lane,", `second_person_exchange`: "you have not followed the safety plan"). From a token on,
+/// each word of the list becomes her word (or his), and a verb right after the subject agrees
+/// with it (`second_person_agreement`: "have" → "has"). Only token ids change.
+struct PersonExchange: Sendable {
     /// For each vocabulary id: the woman's word and the man's word it becomes; -1 where it stays.
     private let toWoman: [Int32]
     private let toMan: [Int32]
-    /// The id of the first word of the first entry ("i"), which opens a declaration.
+    /// For each vocabulary id: the form of a verb after the exchanged subject; -1 where it stays.
+    private let agreeing: [Int32]
+    /// The id of the first word of the first entry ("i", "you"): the subject.
     let subjectID: Int32
 
-    /// The entries ("i she he") of `cues`' list `first_person_exchange`, by vocabulary id; words
-    /// the vocabulary lacks are left out.
-    init(_ cues: RecordCues, vocabulary: Vocabulary) {
-        var toWoman = [Int32](repeating: -1, count: vocabulary.count), toMan = toWoman
+    /// The entries ("i she he") of `cues`' list `list`, and the verb pairs ("have has") of
+    /// `agreement`, by vocabulary id; words the vocabulary lacks are left out.
+    init(_ cues: RecordCues, list: String, agreement: String? = nil, vocabulary: Vocabulary) {
+        var toWoman = [Int32](repeating: -1, count: vocabulary.count), toMan = toWoman, agreeing = toWoman
         var subject = Vocabulary.unknown
-        for words in ExchangeLists.entries(ExchangeLists.firstPerson, in: cues) {
+        for words in ExchangeLists.entries(list, in: cues) {
             let ids = words.map { vocabulary.lookup(Array($0.utf8)) }
             guard ids.count == 3, !ids.contains(Vocabulary.unknown) else { continue }
             if subject == Vocabulary.unknown { subject = ids[0] }
             toWoman[Int(ids[0])] = ids[1]; toMan[Int(ids[0])] = ids[2]
         }
-        self.toWoman = toWoman; self.toMan = toMan; self.subjectID = subject
+        for words in agreement.map({ ExchangeLists.entries($0, in: cues) }) ?? [] {
+            let ids = words.map { vocabulary.lookup(Array($0.utf8)) }
+            guard ids.count == 2, !ids.contains(Vocabulary.unknown) else { continue }
+            agreeing[Int(ids[0])] = ids[1]
+        }
+        self.toWoman = toWoman; self.toMan = toMan; self.agreeing = agreeing; self.subjectID = subject
     }
 
-    /// `tokens` with each first-person word from token `from` on made a woman's (or a man's) word;
+    /// `tokens` with each word of the list from token `from` on made a woman's (or a man's) word;
     /// quoted words (someone else's speech) stay.
     func apply(_ tokens: [Token], from: Int, woman: Bool) -> [Token] {
         var out = tokens
         let table = woman ? toWoman : toMan
         for k in max(0, from)..<out.count where !out[k].flags.contains(.quoted) {
-            let id = out[k].id
-            if id >= 0, Int(id) < table.count, table[Int(id)] >= 0 { out[k].id = table[Int(id)] }
+            let id = tokens[k].id
+            guard id >= 0, Int(id) < table.count, table[Int(id)] >= 0 else { continue }
+            out[k].id = table[Int(id)]
+            if id == subjectID, k + 1 < out.count, out[k + 1].flags.isDisjoint(with: [.hardBreak, .softBreak]) {
+                let next = tokens[k + 1].id
+                if next >= 0, Int(next) < agreeing.count, agreeing[Int(next)] >= 0 { out[k + 1].id = agreeing[Int(next)] }
+            }
         }
         return out
     }

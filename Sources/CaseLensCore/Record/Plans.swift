@@ -196,7 +196,7 @@ extension RecordReader {
         return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A
     }
 
-    private func isLineStart(_ k: Int) -> Bool {
+    func isLineStart(_ k: Int) -> Bool {
         var p = Int(tokens[k].start) - 1
         let b = document.bytes
         while p >= 0 && b[p] != 0x0A {

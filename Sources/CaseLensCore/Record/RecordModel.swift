@@ -48,6 +48,9 @@ public struct RecordModel: Sendable {
     /// A written agreement in someone's own voice ("I, Shannon Birch, agree …"): the token of its
     /// "I", and whether that person is a woman (nil: not known). Not set for the person causing harm.
     public internal(set) var declaration: (token: Int, woman: Bool?)? = nil
+    /// A letter to someone of the family ("Dear Ms Lane,"): the token of its greeting, and
+    /// whether that person is a woman.
+    public internal(set) var addressee: (token: Int, woman: Bool)? = nil
 
     /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
     mutating func settleRoles() {

@@ -68,7 +68,20 @@ final class RecordReader {
         }
         readPlan(into: &model)
         readDeclaration(into: &model)
+        readLetter(into: &model)
         return model
+    }
+
+    /// "Dear Ms Lane,": a letter to her. Not for a professional ("Dear Dr Mensah") or anyone
+    /// whose sex the record does not show.
+    private func readLetter(into model: inout RecordModel) {
+        guard let k = tokens.indices.first(where: { token($0, is: .letterGreeting) && tokens[$0].flags.contains(.capitalised) }),
+              !tokens[k].flags.contains(.quoted), isLineStart(k), k + 1 < tokens.count else { return }
+        let run = nameRun(from: k + 1)
+        guard !run.isEmpty, let i = person(run, in: &model) else { return }
+        let p = model.people.all[i]
+        guard p.role != .professional, p.role != .child, let woman = model.people.isFemale(p) else { return }
+        model.addressee = (k, woman)
     }
 
     /// "I, Shannon Birch, agree to the following:": a written agreement in her own voice, unless

@@ -66,6 +66,8 @@ final class RecordWords: Sendable {
         static let telegraphicPassiveFollower = Kind(rawValue: 1 << 24)
         /// "agreement": a record with one may hold a parent's agreement in the first person.
         static let agreementWord = Kind(rawValue: 1 << 25)
+        /// "Dear": before a name at the start of a line, it opens a letter to that person.
+        static let letterGreeting = Kind(rawValue: 1 << 26)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -79,10 +81,11 @@ final class RecordWords: Sendable {
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
         "advice_verb": .adviceVerb, "declaration_verb": .declarationVerb,
         "telegraphic_passive_follower": .telegraphicPassiveFollower, "agreement_word": .agreementWord,
+        "letter_greeting": .letterGreeting,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
-        // Pairs of words, read by `GenderExchange` and `FirstPersonExchange` (`ExchangeLists`).
-        "gender_exchange": [], "first_person_exchange": [],
+        // Words to exchange, read by `GenderExchange` and `PersonExchange` (`ExchangeLists`).
+        "gender_exchange": [], "first_person_exchange": [], "second_person_exchange": [], "second_person_agreement": [],
     ]
 
     /// The words `People` reads titles, family words and pronouns with.

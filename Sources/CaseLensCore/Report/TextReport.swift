@@ -44,6 +44,9 @@ public struct TextReport {
         if report.record?.declaration != nil {
             out += "  A written agreement in a parent's own voice: rules read its \"I\" and \"my\" as that parent.\n"
         }
+        if report.record?.addressee != nil {
+            out += "  A letter to someone of the family: rules read its \"you\" and \"your\" as that person.\n"
+        }
         if let outcomes = report.record?.outcomes, !outcomes.isEmpty {
             out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") }.joined(separator: "\n") + "\n"
         }
