@@ -557,6 +557,29 @@ final class RecordTests: XCTestCase {
         XCTAssertTrue(housing.findings.contains { $0.rule == "pathologising.hostile-to-professionals" })
     }
 
+    func testAPlanSettingTheVictimActionsInWordsNoRuleKnowsIsImbalanced() {
+        // The record shows Mr Pell harmed by his wife; the plan sets him actions, her none.
+        let r = report("""
+        Adult at risk: Graham Pell (71)
+        Person causing harm: Tracey Pell (wife)
+        Mrs Pell slapped Mr Pell and pushed him against the wardrobe.
+        Plan:
+        - Mr Pell to use his pendant alarm if he feels unsafe.
+        - Mr Pell to tell the DN or GP if there are any more injuries.
+        """)
+        XCTAssertTrue(r.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        // Actions for her too: balanced.
+        let both = report("""
+        Adult at risk: Graham Pell (71)
+        Person causing harm: Tracey Pell (wife)
+        Mrs Pell slapped Mr Pell and pushed him against the wardrobe.
+        Plan:
+        - Mr Pell to use his pendant alarm if he feels unsafe.
+        - Mrs Pell to attend the perpetrator programme.
+        """)
+        XCTAssertFalse(both.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+    }
+
     func testALetterToHerReadsYouAsHer() {
         // A letter to the mother: "you" is her, and the verb after it agrees with her.
         let letter = report("""

@@ -427,7 +427,12 @@ struct Judge {
             case .planImbalance:
                 let actionLines = Set(record.actions.map(\.line))
                 let tasked = counted.filter { $0.category == .victimTasked && actionLines.contains($0.line ?? -1) }
-                guard !tasked.isEmpty else { raised = false; break }
+                // The plan sets the victim, as the record shows her, an action of her own, even
+                // in words no rule knows ("Mr Pell to use his pendant alarm if he feels unsafe").
+                // Not where a child is the one who harms: his actions are set him as a child.
+                let childHarms = record.people.all.contains { $0.role == .child && $0.harmVotes > 0 }
+                let victimActs = !childHarms && record.actions.contains { $0.role == .victim && !$0.isAgency }
+                guard !tasked.isEmpty || victimActs else { raised = false; break }
                 // Who the tasked findings set to act: their opening words ("Dionne to sign …").
                 // A man named later in one ("… she will not let Mr Whitby in") is not tasked.
                 let taskedText = tasked.compactMap { $0.text?.lowercased() }
