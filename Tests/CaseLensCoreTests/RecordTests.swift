@@ -580,6 +580,22 @@ final class RecordTests: XCTestCase {
         XCTAssertFalse(both.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
     }
 
+    func testAnOutcomeAboutSomeoneElseLeavesAllegedRight() {
+        // His caution was for assaulting a former partner: this record's strangulation is untried.
+        let other = report("""
+        Police: Mr Shaw received a caution in 2018 for assaulting a former partner.
+        Ms Marsden said he put his hands round her neck; the alleged strangulation will be investigated.
+        """)
+        XCTAssertFalse(other.findings.contains { $0.rule == "doubting.alleged-after-outcome" })
+        XCTAssertEqual(other.record?.outcomes.first?.otherMatter, true)
+        // Where "alleged" speaks of that other matter, the outcome makes it wrong.
+        let same = report("""
+        Mr Walsh was convicted on 14/09/2023 of assault occasioning actual bodily harm against a former partner.
+        Ms Doyle knew about Mr Walsh's alleged assault on his former partner.
+        """)
+        XCTAssertTrue(same.findings.contains { $0.rule == "doubting.alleged-after-outcome" })
+    }
+
     func testALetterToHerReadsYouAsHer() {
         // A letter to the mother: "you" is her, and the verb after it agrees with her.
         let letter = report("""

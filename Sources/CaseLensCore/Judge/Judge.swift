@@ -56,6 +56,10 @@ struct Judge {
     /// (`recordCues` matches, over the whole text) and the tokens as written.
     mutating func readRecord(recordCues: [RawMatch]) {
         for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
+        // In order of last token, then first, then pattern: the scan's own order among matches
+        // that end on one token follows how the automaton happened to be laid out, and the
+        // reader must not read a record differently because a cue was added elsewhere.
+        for (c, list) in cues { cues[c] = list.sorted { ($0.last, $0.first, $0.pattern) < ($1.last, $1.first, $1.pattern) } }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
         let children = record.children.map(\.display)
@@ -97,13 +101,15 @@ struct Judge {
             }
         }
         let newMatter = cues[.newMatter] ?? []
+        let otherMatterMentions = cues[.otherMatterMention] ?? []
         var candidates: [Candidate] = []
         for (m, r, s) in inSentence {
             let rule = rules[r]
             if let ex = exceptions[r], overlaps(ex, m, sentence: s) { continue }
             if let un = unless[r], anyIn(un, s) { continue }
             if rule.requires == .priorOutcome {
-                guard record.outcome(before: Int(tokens[Int(m.first)].start)) != nil, !anyIn(newMatter, s) else { continue }
+                guard record.outcome(before: Int(tokens[Int(m.first)].start), otherMatterToo: anyIn(otherMatterMentions, s)) != nil,
+                      !anyIn(newMatter, s) else { continue }
             }
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(compiled.patterns.elements(Int(m.pattern)), tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()

@@ -288,6 +288,8 @@ private struct FileReader {
             case "outcome_negations": cues.outcomeNegations = try patterns(value, key)
             case "doubt_words": cues.doubtWords = try patterns(value, key)
             case "new_matter": cues.newMatter = try patterns(value, key)
+            case "other_matter": cues.otherMatter = try patterns(value, key)
+            case "other_matter_mentions": cues.otherMatterMentions = try patterns(value, key)
             case "plan_headings": cues.planHeadings = try patterns(value, key)
             case "action_verbs": cues.actionVerbs = try patterns(value, key)
             case "agencies": cues.agencies = try patterns(value, key)

@@ -14,6 +14,12 @@ public struct RecordCues: Sendable {
     public var outcomeNegations: [Pattern] = []
     public var doubtWords: [Pattern] = []
     public var newMatter: [Pattern] = []
+    /// Words that put an outcome in another matter ("for assaulting a former partner"): it does
+    /// not make "alleged" wrong about this record's abuse.
+    public var otherMatter: [Pattern] = []
+    /// Words that speak of such another matter where "alleged" stands ("his alleged assault on
+    /// his former partner"): there an outcome in another matter counts.
+    public var otherMatterMentions: [Pattern] = []
     public var planHeadings: [Pattern] = []
     public var actionVerbs: [Pattern] = []
     public var agencies: [Pattern] = []
@@ -31,13 +37,14 @@ public struct RecordCues: Sendable {
         let professional = professionalTitles.compactMap { try? PatternParser.parse($0) }
         return [(.kinship, kinship), (.title, titles + professional), (.harmVerb, harmVerbs), (.harmed, harmedCues), (.outcome, outcomes),
          (.outcomeNegation, outcomeNegations), (.doubt, doubtWords), (.newMatter, newMatter),
-         (.planHeading, planHeadings), (.actionVerb, actionVerbs), (.agency, agencies), (.abuseTerm, abuseTerms)]
+         (.planHeading, planHeadings), (.actionVerb, actionVerbs), (.agency, agencies), (.abuseTerm, abuseTerms),
+         (.otherMatter, otherMatter), (.otherMatterMention, otherMatterMentions)]
     }
 
     mutating func overlay(_ o: RecordCues) {
         for (k, v) in o.fields { fields[k, default: []] += v }
         kinship += o.kinship; titles += o.titles; professionalTitles += o.professionalTitles; harmVerbs += o.harmVerbs; harmedCues += o.harmedCues; outcomes += o.outcomes
-        outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter
+        outcomeNegations += o.outcomeNegations; doubtWords += o.doubtWords; newMatter += o.newMatter; otherMatter += o.otherMatter; otherMatterMentions += o.otherMatterMentions
         planHeadings += o.planHeadings; actionVerbs += o.actionVerbs; agencies += o.agencies; abuseTerms += o.abuseTerms
         for (k, v) in o.grammar { grammar[k, default: []] += v }
         for (k, v) in o.kinEquivalents { kinEquivalents[k, default: []] += v }
@@ -46,7 +53,7 @@ public struct RecordCues: Sendable {
 
 /// The kind of a record cue match.
 public enum RecordCue: String, Sendable, CaseIterable {
-    case kinship, title, harmVerb, harmed, outcome, outcomeNegation, doubt, newMatter, planHeading, actionVerb, agency, abuseTerm
+    case kinship, title, harmVerb, harmed, outcome, outcomeNegation, doubt, newMatter, otherMatter, otherMatterMention, planHeading, actionVerb, agency, abuseTerm
 }
 
 extension RecordCues: SnapshotCodable {
@@ -54,7 +61,7 @@ extension RecordCues: SnapshotCodable {
         w.dictionary(fields) { $0.strings($1) }
         for list in [kinship, titles] { w.values(list) }
         w.strings(professionalTitles)
-        for list in [harmVerbs, harmedCues, outcomes, outcomeNegations, doubtWords, newMatter,
+        for list in [harmVerbs, harmedCues, outcomes, outcomeNegations, doubtWords, newMatter, otherMatter, otherMatterMentions,
                      planHeadings, actionVerbs, agencies, abuseTerms] { w.values(list) }
         w.dictionary(grammar) { $0.strings($1) }
         w.dictionary(kinEquivalents) { $0.strings($1) }
@@ -64,7 +71,7 @@ extension RecordCues: SnapshotCodable {
         kinship = try r.values(); titles = try r.values()
         professionalTitles = try r.strings()
         harmVerbs = try r.values(); harmedCues = try r.values(); outcomes = try r.values()
-        outcomeNegations = try r.values(); doubtWords = try r.values(); newMatter = try r.values()
+        outcomeNegations = try r.values(); doubtWords = try r.values(); newMatter = try r.values(); otherMatter = try r.values(); otherMatterMentions = try r.values()
         planHeadings = try r.values(); actionVerbs = try r.values(); agencies = try r.values(); abuseTerms = try r.values()
         grammar = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }
         kinEquivalents = try r.dictionary { (r: inout SnapshotReader) throws(SnapshotError) in try r.strings() }

@@ -6,6 +6,8 @@ public struct Outcome: Sendable {
     public var date: RecordDate?
     /// The words, e.g. "pleaded guilty".
     public var text: String
+    /// About another matter ("for assaulting a former partner"), not this record's abuse.
+    public var otherMatter = false
 }
 
 /// One action in a plan: who is to do it, and whether they are the person causing harm, the
@@ -74,10 +76,12 @@ public struct RecordModel: Sendable {
     /// The entry date of a byte offset (chronologies), if any.
     func date(at offset: Int) -> RecordDate? { entryDates?.date(at: offset) }
 
-    /// True when an outcome is recorded before `offset` (by entry date where both are dated).
-    func outcome(before offset: Int) -> Outcome? {
+    /// The first outcome recorded before `offset` (by entry date where both are dated); one in
+    /// another matter only when `otherMatterToo` (the words there speak of it too).
+    func outcome(before offset: Int, otherMatterToo: Bool = false) -> Outcome? {
         let when = date(at: offset)
         return outcomes.first { o in
+            if o.otherMatter && !otherMatterToo { return false }
             if let od = o.date, let w = when, od != w { return od < w }
             return o.offset < offset
         }

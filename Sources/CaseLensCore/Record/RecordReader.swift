@@ -603,8 +603,10 @@ final class RecordReader {
             if negations.contains(where: { s.contains(Int(tokens[Int($0.first)].start)) }) { continue }
             if k > 0, token(k - 1, is: .negation) { continue }
             let offset = Int(tokens[k].start)
+            // "A caution in 2018 for assaulting a former partner": another matter.
+            let other = (cues[.otherMatter] ?? []).contains { s.contains(Int(tokens[Int($0.first)].start)) }
             model.outcomes.append(Outcome(offset: offset, date: model.date(at: offset),
-                                          text: document.text(offset, Int(tokens[Int(m.last)].end))))
+                                          text: document.text(offset, Int(tokens[Int(m.last)].end)), otherMatter: other))
         }
     }
 }

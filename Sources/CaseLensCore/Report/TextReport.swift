@@ -48,7 +48,7 @@ public struct TextReport {
             out += "  A letter to someone of the family: rules read its \"you\" and \"your\" as that person.\n"
         }
         if let outcomes = report.record?.outcomes, !outcomes.isEmpty {
-            out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") }.joined(separator: "\n") + "\n"
+            out += paint("Court outcomes", "1") + "\n" + outcomes.map { "  \($0.text)" + ($0.date == nil ? "" : " (dated entry)") + ($0.otherMatter ? " (another matter)" : "") }.joined(separator: "\n") + "\n"
         }
         if let actions = report.record?.actions, !actions.isEmpty {
             out += paint("Plan actions", "1") + "\n" + actions.map { "  line \($0.line): \($0.actor) → \($0.isAgency ? "agency" : $0.role.rawValue)" }.joined(separator: "\n") + "\n"
