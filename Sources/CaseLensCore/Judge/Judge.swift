@@ -393,7 +393,7 @@ struct Judge {
         // `{who}`: the victim element, or a name opening the pattern.
         let whoElement = roles.indices.first { roles[$0] == "victim" || ($0 == 0 && roles[$0] == "name") }
         return SuggestionTemplate.Values(perpetrator: names.perpetrator, victim: names.victim, children: names.children,
-                                         elements: elements, tails: tails, who: whoElement.flatMap { elements[$0 + 1] },
+                                         elements: elements, tails: tails, who: whoElement.flatMap { $0 + 1 < elements.count ? elements[$0 + 1] : nil },
                                          form: form, morphology: compiled.lexicon.morphology)
     }
 
