@@ -197,19 +197,25 @@ final class RecordWords: Sendable {
         return copy.withUTF8(body)
     }
 
-    /// What the word at `bytes[range]` is, whatever its case: ASCII is folded on the stack, other
-    /// text lower-cased as a String (invalid UTF-8 read as U+FFFD), as `String.lowercased()` would.
-    func kind(of bytes: [UInt8], _ range: Range<Int>) -> Kind {
+    /// What the word at `bytes[range]` is, whatever its case.
+    func kind(of bytes: [UInt8], _ range: Range<Int>) -> Kind { Self.lowered(bytes, range) { kind($0) } }
+
+    /// The role the label at `bytes[range]` gives, whatever its case (as `labelRole(_:)`).
+    func labelRole(of bytes: [UInt8], _ range: Range<Int>) -> PersonRole? { Self.lowered(bytes, range) { labelRole($0) } }
+
+    /// `body` of the lower-cased UTF-8 of `bytes[range]`: ASCII is folded on the stack, other text
+    /// lower-cased as a String (invalid UTF-8 read as U+FFFD), as `String.lowercased()` would.
+    private static func lowered<R>(_ bytes: [UInt8], _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let n = range.count
         guard n <= 32, !bytes[range].contains(where: { $0 >= 0x80 }) else {
-            return kind(of: String(decoding: bytes[range], as: UTF8.self))
+            return withUTF8(String(decoding: bytes[range], as: UTF8.self).lowercased(), body)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             for i in 0..<n {
                 let c = bytes[range.lowerBound + i]
                 buffer[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
             }
-            return kind(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 
@@ -233,7 +239,7 @@ final class RecordWords: Sendable {
                         && !self.kind(of: tokens[i + 1], in: bytes).contains(.notName)),
                       kind.isDisjoint(with: Self.personWords), !tokens[i].flags.contains(.number),
                       // A form label stands for its person: "Victim very uncooperative", "Applicant became hostile".
-                      labelRole(lowered: String(decoding: bytes[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF8.self).lowercased()) == nil {
+                      labelRole(of: bytes, Int(tokens[i].start)..<Int(tokens[i].end)) == nil {
                 tokens[i].flags.insert(.notName)
             }
         }
