@@ -86,7 +86,13 @@ struct Bench: ParsableCommand {
         print(String(format: "rules=%d states=%d vocabulary=%d compile_ms=%.1f bytes=%d tokens=%d raw_matches=%d findings=%d scan_s=%.3f scan_mib_s=%.1f check_s=%.3f check_mib_s=%.1f",
                      lex.rules.count, compiled.automaton.stateCount, compiled.vocabulary.count, compileSeconds * 1000,
                      bytes, tokens, matches, findings, scanSeconds, mb / scanSeconds, checkSeconds, mb / checkSeconds), terminator: "")
-        print(String(format: " dfa_states=%d dfa_misses=%d dfa_kib=%d exact_share=%.3f longest_match=%d", dfa.builtStates, dfa.misses, dfa.cacheBytes / 1024,
-                     Double(dfa.exactTokens) / Double(max(dfa.scannedTokens, 1)), dfa.longestMatch ?? -1))
+        print(String(format: " dfa_states=%d dfa_misses=%d dfa_kib=%d exact_share=%.3f direct_share=%.3f longest_match=%d", dfa.builtStates, dfa.misses, dfa.cacheBytes / 1024,
+                     Double(dfa.exactTokens) / Double(max(dfa.scannedTokens, 1)), Double(dfa.directMatches) / Double(max(matches, 1)), dfa.longestMatch ?? -1), terminator: "")
+        // The checker's own automata over the whole check (rules, record cues, context windows).
+        for (name, d) in checker.scanStatistics {
+            print(String(format: " %@_scanned=%d %@_exact_share=%.3f %@_direct=%d", name, d.scannedTokens, name,
+                         Double(d.exactTokens) / Double(max(d.scannedTokens, 1)), name, d.directMatches), terminator: "")
+        }
+        print()
     }
 }

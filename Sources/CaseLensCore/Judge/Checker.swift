@@ -25,33 +25,15 @@ public final class Checker {
         compiled.recordWords.markNotNames(&text.tokens, in: document.bytes)
         tokensRead += text.tokens.count
         let dfas = tokensRead >= Self.dfaAfterTokens ? self.dfas : nil
-        let (candidates, cues) = dfas.map { Automaton.scan(text.tokens, compiled.automaton, using: $0.rules, compiled.recordCues, using: $0.cues) }
-            ?? (compiled.automaton.scan(text.tokens), compiled.recordCues.scan(text.tokens))
+        // The record cues first: how the record reads decides which tokens the rules are scanned on.
+        let cues = dfas.map { compiled.recordCues.scan(text.tokens, using: $0.cues) } ?? compiled.recordCues.scan(text.tokens)
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled, context: dfas?.context,
                           sentences: sentenceBreaker)
         judge.readRecord(recordCues: cues)
-        let findings: [Finding]
-        let record = judge.record
-        if record.womanHarmsMan || record.declaration != nil || record.addressee != nil {
-            var ruleTokens = text.tokens
-            // A letter to her: "you have not followed the safety plan" is about her.
-            if let a = record.addressee {
-                ruleTokens = compiled.secondPersonExchange.apply(ruleTokens, from: a.token, woman: a.woman)
-            }
-            // A written agreement in her own voice: "I will not allow Kyle into my home" is hers.
-            if let d = record.declaration {
-                ruleTokens = compiled.firstPersonExchange.apply(ruleTokens, from: d.token, woman: d.woman ?? true)
-            }
-            // The rules are written for the common case, a man harming a woman: read this record
-            // with the sexes' words exchanged ("he needs to protect the children" sets the victim a task).
-            if record.womanHarmsMan {
-                ruleTokens = compiled.genderExchange.apply(ruleTokens, words: compiled.recordWords, bytes: document.bytes)
-            }
-            let matches = dfas.map { compiled.automaton.scan(ruleTokens, using: $0.rules) } ?? compiled.automaton.scan(ruleTokens)
-            findings = judge.findings(from: matches, ruleTokens: ruleTokens)
-        } else {
-            findings = judge.findings(from: candidates)
-        }
+        let ruleTokens = exchanged(text.tokens, for: judge.record, in: document)
+        let scanned = ruleTokens ?? text.tokens
+        let matches = dfas.map { compiled.automaton.scan(scanned, using: $0.rules) } ?? compiled.automaton.scan(scanned)
+        let findings = judge.findings(from: matches, ruleTokens: ruleTokens)
         var warnings: [String] = []
         if document.hasInvalidUTF8 {
             warnings.append("input is not valid UTF-8; invalid bytes were read as U+FFFD (offsets still refer to the original bytes)")
@@ -63,6 +45,29 @@ public final class Checker {
         report.record = judge.record
         return report
     }
+
+    /// The tokens the rules read a record on, when they are not the tokens as written (nil).
+    private func exchanged(_ tokens: [Token], for record: RecordModel, in document: Document) -> [Token]? {
+        guard record.womanHarmsMan || record.declaration != nil || record.addressee != nil else { return nil }
+        var ruleTokens = tokens
+        // A letter to her: "you have not followed the safety plan" is about her.
+        if let a = record.addressee {
+            ruleTokens = compiled.secondPersonExchange.apply(ruleTokens, from: a.token, woman: a.woman)
+        }
+        // A written agreement in her own voice: "I will not allow Kyle into my home" is hers.
+        if let d = record.declaration {
+            ruleTokens = compiled.firstPersonExchange.apply(ruleTokens, from: d.token, woman: d.woman ?? true)
+        }
+        // The rules are written for the common case, a man harming a woman: read this record
+        // with the sexes' words exchanged ("he needs to protect the children" sets the victim a task).
+        if record.womanHarmsMan {
+            ruleTokens = compiled.genderExchange.apply(ruleTokens, words: compiled.recordWords, bytes: document.bytes)
+        }
+        return ruleTokens
+    }
+
+    /// The deterministic automata's statistics so far, by automaton (for the benchmark).
+    public var scanStatistics: [(String, LazyDFA)] { [("rules", dfas.rules), ("cues", dfas.cues), ("context", dfas.context)] }
 
     /// Tokens of a document (for tests and tools).
     public func tokens(_ document: Document) -> [Token] {

@@ -55,11 +55,10 @@ struct Judge {
     /// Reads the record as a whole (people, outcomes, plan actions) from the record cues
     /// (`recordCues` matches, over the whole text) and the tokens as written.
     mutating func readRecord(recordCues: [RawMatch]) {
+        // Each list in order of last token, then first, then pattern, as every scan returns
+        // matches: never in the order the automaton happens to be laid out, so that the reader
+        // does not read a record differently because a cue was added elsewhere.
         for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
-        // In order of last token, then first, then pattern: the scan's own order among matches
-        // that end on one token follows how the automaton happened to be laid out, and the
-        // reader must not read a record differently because a cue was added elsewhere.
-        for (c, list) in cues { cues[c] = list.sorted { ($0.last, $0.first, $0.pattern) < ($1.last, $1.first, $1.pattern) } }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
         let children = record.children.map(\.display)

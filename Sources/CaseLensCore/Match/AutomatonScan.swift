@@ -180,10 +180,10 @@ extension Automaton {
     /// Limit on open partial matches, so pathological text cannot make a scan quadratic.
     static let maxActive = 512
 
-    /// Every match of every pattern in `tokens`, in order of their last token.
+    /// Every match of every pattern in `tokens`, in order (`inOrder`).
     public func scan(_ tokens: [Token]) -> [RawMatch] { scan(tokens, ranges: [0..<tokens.count]) }
 
-    /// Every match inside the given token ranges, in order of their last token. The ranges must be
+    /// Every match inside the given token ranges, in order (`inOrder`). The ranges must be
     /// increasing and disjoint, and each must start at token 0 or at a token with a hard break:
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
@@ -195,15 +195,18 @@ extension Automaton {
     /// `dfa`, which must be built from this automaton: it passes the text at one table step a
     /// token, and the exact scan then runs only where something ends.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]? = nil, using dfa: LazyDFA) -> [RawMatch] {
-        let exact = tokens.withUnsafeBufferPointer { dfa.exactRanges($0, ranges ?? [0..<tokens.count]) }
-        return scanExactly(tokens, ranges: exact)
+        let (exact, direct) = tokens.withUnsafeBufferPointer { dfa.exactRanges($0, ranges ?? [0..<tokens.count]) }
+        return Self.inOrder(scanExactly(tokens, ranges: exact) + direct)
     }
 
-    /// `scan(_:using:)` of two automata over one text (`a` with `dfaA`, `b` with `dfaB`), their
-    /// deterministic passes made together.
-    public static func scan(_ tokens: [Token], _ a: Automaton, using dfaA: LazyDFA, _ b: Automaton, using dfaB: LazyDFA) -> ([RawMatch], [RawMatch]) {
-        let (ra, rb) = tokens.withUnsafeBufferPointer { LazyDFA.exactRanges(dfaA, dfaB, $0) }
-        return (a.scanExactly(tokens, ranges: ra), b.scanExactly(tokens, ranges: rb))
+    /// Matches in order of last token, then first, then pattern, each once: the order of every
+    /// scan, whichever way it found them (two ways into one state at one token find a match twice).
+    static func inOrder(_ matches: [RawMatch]) -> [RawMatch] {
+        var sorted = matches.sorted { ($0.last, $0.first, $0.pattern) < ($1.last, $1.first, $1.pattern) }
+        var kept = 0
+        for m in sorted where kept == 0 || sorted[kept - 1] != m { sorted[kept] = m; kept += 1 }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     private func scanExactly(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
@@ -213,7 +216,7 @@ extension Automaton {
                 var s = Scanner(Tables(self), self)
                 defer { s.deallocate() }
                 for r in ranges { s.run(toks, r) }
-                return s.matches
+                return Self.inOrder(s.matches)
             }
         }
     }

@@ -24,10 +24,18 @@ public final class LazyDFA {
     /// Node → the longest match it can end (`Automaton.longestPaths`), at most `unboundedSpan`,
     /// which stands for any length.
     private let spans: [Int32]
-    /// A transition's value: `next << spanBits | span`, where span is the longest match that ends
-    /// on the token (0: none ends).
-    static let spanBits: Int32 = 7
-    static let unboundedSpan: Int32 = 1 << spanBits - 1
+    /// A transition's value: `next << spanBits | direct | span`, where span is the longest match
+    /// that ends on the token (0: none ends), and `direct` says that every match ending there has
+    /// one length, so `directOutputs` gives them without the exact scan.
+    static let spanBits: Int32 = 8
+    static let unboundedSpan: Int32 = 1 << (spanBits - 1) - 1
+    static let direct: Int32 = 1 << (spanBits - 1)
+    /// Node → the one number of tokens every match it ends spans, or -1 when that varies (a gap,
+    /// an optional word or alternatives of different lengths lead there).
+    private let depths: [Int32]
+    /// The matches a `direct` transition ends, by its key: each pattern with its length. Emptied
+    /// with the cache.
+    private var directOutputs: [UInt32: [(pattern: Int32, length: Int32)]] = [:]
     /// The longest match a state can end, the most tokens the exact scan covers for one (nil: not
     /// bounded, so it covers the sentence).
     public var longestMatch: Int? { spans.max().flatMap { $0 == Self.unboundedSpan ? nil : Int($0) } }
@@ -59,6 +67,8 @@ public final class LazyDFA {
     /// Statistics, for the benchmark: transitions computed, states built, tokens passed, and of
     /// those the tokens the exact scan then covered.
     public private(set) var misses = 0, builtStates = 0, scannedTokens = 0, exactTokens = 0
+    /// Matches read straight off the deterministic automaton, without the exact scan.
+    public private(set) var directMatches = 0
 
     /// Bytes the cache holds now, roughly: its sets twice (in `sets` and as `stateOf`'s keys),
     /// an array header and index entry per state, and the transition table.
@@ -71,8 +81,11 @@ public final class LazyDFA {
     public init(_ automaton: Automaton, maxBytes: Int = 16 << 20) {
         self.automaton = automaton; self.maxBytes = maxBytes
         t = Tables(automaton)
-        spans = automaton.longestPaths.map { $0.map { Int32(min($0, Int(Self.unboundedSpan))) } }
+        let paths = automaton.pathLengths
+        spans = paths.map { $0.longest.map { Int32(min($0, Int(Self.unboundedSpan))) } }
             ?? [Int32](repeating: Self.unboundedSpan, count: automaton.nodeCount)
+        depths = paths.map { p in p.longest.indices.map { p.shortest[$0] == p.longest[$0] && p.longest[$0] < Int(Self.unboundedSpan) ? Int32(p.longest[$0]) : -1 } }
+            ?? [Int32](repeating: -1, count: automaton.nodeCount)
         step = SetStep(t, nodeCount: automaton.nodeCount, spans: spans)
         var used = [Bool](repeating: false, count: automaton.vocabularySize)
         automaton.forEachTokenEdge { _, id, _ in if id < used.count { used[id] = true } }
@@ -90,6 +103,7 @@ public final class LazyDFA {
     /// Empties the cache: only the start state remains.
     private func reset() {
         sets = []; setStarts = [0]; stateOf = [[]: Self.start]; setStarts.append(0)
+        directOutputs = [:]
         allocateTable(slots: 4096)
         transitionCount = 0
     }
@@ -110,7 +124,7 @@ public final class LazyDFA {
     /// match longer than its patterns allow, so it can neither end one nor displace one that
     /// does. Where the sets overflow, the exact scan drops matches as its own limit says, and
     /// covers the sentence from its start, as it would alone.
-    func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> [Range<Int>] {
+    func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> (ranges: [Range<Int>], direct: [RawMatch]) {
         var lane = Lane(self)
         for r in ranges {
             lane.restart(at: r.lowerBound)
@@ -123,23 +137,11 @@ public final class LazyDFA {
         return finish(lane, scanned: ranges.reduce(0) { $0 + $1.count })
     }
 
-    /// `exactRanges` of two automata over the whole of one text, in one pass: the two lanes'
-    /// table look-ups do not wait for each other.
-    static func exactRanges(_ a: LazyDFA, _ b: LazyDFA, _ toks: UnsafeBufferPointer<Token>) -> ([Range<Int>], [Range<Int>]) {
-        var (x, y) = (Lane(a), Lane(b))
-        for k in toks.indices {
-            let tok = toks[k]
-            if tok.flags.contains(.hardBreak) { x.restart(at: k); y.restart(at: k) }
-            x.step(k, tok)
-            y.step(k, tok)
-        }
-        return (a.finish(x, scanned: toks.count), b.finish(y, scanned: toks.count))
-    }
-
-    private func finish(_ lane: Lane, scanned: Int) -> [Range<Int>] {
+    private func finish(_ lane: Lane, scanned: Int) -> (ranges: [Range<Int>], direct: [RawMatch]) {
         for r in lane.out { exactTokens += r.count }
         scannedTokens += scanned
-        return lane.out
+        directMatches += lane.direct.count
+        return (lane.out, lane.direct)
     }
 
     /// One pass of a `LazyDFA` over tokens: its state, and the ranges for the exact scan so far.
@@ -150,6 +152,8 @@ public final class LazyDFA {
         let symbolBits: UInt32
         var state = LazyDFA.start
         var out: [Range<Int>] = []
+        /// Matches read straight off `direct` transitions.
+        var direct: [RawMatch] = []
         var sentence = 0, overflowed = false
 
         init(_ dfa: LazyDFA) { self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits) }
@@ -174,7 +178,9 @@ public final class LazyDFA {
             }
             state = value >> LazyDFA.spanBits
             if state == LazyDFA.overflow { overflowed = true; end(at: k, span: LazyDFA.unboundedSpan) }
-            else if value & LazyDFA.unboundedSpan != 0 { end(at: k, span: value & LazyDFA.unboundedSpan) }
+            else if value & LazyDFA.direct != 0 {
+                for o in dfa.directOutputs[key] ?? [] { direct.append(RawMatch(pattern: o.pattern, first: Int32(k) - o.length + 1, last: Int32(k))) }
+            } else if value & LazyDFA.unboundedSpan != 0 { end(at: k, span: value & LazyDFA.unboundedSpan) }
         }
 
         /// Something of at most `span` tokens ends at `k`.
@@ -215,9 +221,22 @@ public final class LazyDFA {
                 next = intern(set)
             }
         }
-        let value = next << Self.spanBits | step.span
+        var value = next << Self.spanBits | step.span
+        if let outputs = directOutputs(of: step) { directOutputs[key] = outputs; value |= Self.direct }
         insert(key, value)
         return value
+    }
+
+    /// The matches a transition ends, each pattern with its length, when every state that ends
+    /// one has a single length; nil when none ends or some length varies.
+    private func directOutputs(of step: SetStep) -> [(pattern: Int32, length: Int32)]? {
+        guard step.span != 0, step.ending.allSatisfy({ depths[Int($0)] > 0 }) else { return nil }
+        var outputs: [(pattern: Int32, length: Int32)] = []
+        for c in step.ending {
+            let s = t.states[Int(c)]
+            for oi in Int(s.outputsLo)..<Int(s.outputsHi) { outputs.append((t.lists[oi], depths[Int(c)])) }
+        }
+        return outputs
     }
 
     private func intern(_ set: [UInt32]) -> Int32 {
@@ -264,6 +283,8 @@ private struct SetStep {
     var nodes: [Int32] = []
     /// The longest match that ends on the token (0: none ends).
     var span: Int32 = 0
+    /// The states reached that end a pattern, once each.
+    var ending: [Int32] = []
     /// Node → the longest match it can end (`LazyDFA.spans`).
     let spans: [Int32]
 
@@ -276,6 +297,7 @@ private struct SetStep {
     mutating func clear() {
         for n in nodes { budgets[Int(n)] = -1 }
         nodes.removeAll(keepingCapacity: true)
+        ending.removeAll(keepingCapacity: true)
         span = 0
     }
 
@@ -303,7 +325,10 @@ private struct SetStep {
         for ci in Int(n.closureLo)..<Int(n.closureHi) {
             let c = t.lists[ci]
             let s = t.states[Int(c)]
-            if s.outputsHi > s.outputsLo { span = max(span, spans[Int(c)]) }
+            if s.outputsHi > s.outputsLo {
+                span = max(span, spans[Int(c)])
+                if !ending.contains(c) { ending.append(c) }
+            }
             if s.steps != 0 { push(c, 0) }
             var gi = Int(s.gapsLo)
             while gi < Int(s.gapsHi) {

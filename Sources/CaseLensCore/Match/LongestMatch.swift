@@ -4,32 +4,40 @@ extension Automaton {
     /// state, where this reading could not bound it. At a state that ends a pattern, the longest
     /// match it can end: the scan with a `LazyDFA` starts the exact scan that many tokens before
     /// such a match ends instead of at the start of its sentence.
-    var longestPaths: [Int]? {
+    var longestPaths: [Int]? { pathLengths?.longest }
+
+    /// For each state, the fewest and the most tokens a partial match in it can span (see
+    /// `longestPaths`); nil where a transition points back to an earlier state.
+    var pathLengths: (shortest: [Int], longest: [Int])? {
         // Every transition points to a later state (`init` builds them so); in state order, each
-        // state's longest way in is final before the state is read.
+        // state's ways in are final before the state is read.
         var longest = [Int](repeating: 0, count: nodeCount)
-        func reach(_ from: Int, _ to: Int32, _ tokens: Int) -> Bool {
+        var shortest = [Int](repeating: Int.max, count: nodeCount)
+        shortest[0] = 0
+        func reach(_ from: Int, _ to: Int32, _ fewest: Int, _ most: Int) -> Bool {
             let to = Int(to)
-            guard to > from || (to == from && tokens == 0) else { return false }
-            longest[to] = max(longest[to], longest[from] + tokens)
+            guard to > from || (to == from && most == 0) else { return false }
+            longest[to] = max(longest[to], longest[from] + most)
+            if shortest[from] != Int.max { shortest[to] = min(shortest[to], shortest[from] + fewest) }
             return true
         }
         var edgeTargets = [[Int32]](repeating: [], count: nodeCount)
         forEachTokenEdge { node, _, targets in edgeTargets[node] += targets }
         for n in 0..<nodeCount {
             let s = states[n]
-            for i in Int(s.closureLo)..<Int(s.closureHi) { guard reach(n, lists[i], 0) else { return nil } }
-            for t in edgeTargets[n] { guard reach(n, t, 1) else { return nil } }
-            for i in Int(s.namesLo)..<Int(s.namesHi) { guard reach(n, lists[i], 1) else { return nil } }
-            for i in Int(s.anysLo)..<Int(s.anysHi) { guard reach(n, lists[i], 1) else { return nil } }
+            for i in Int(s.closureLo)..<Int(s.closureHi) { guard reach(n, lists[i], 0, 0) else { return nil } }
+            for t in edgeTargets[n] { guard reach(n, t, 1, 1) else { return nil } }
+            for i in Int(s.namesLo)..<Int(s.namesHi) { guard reach(n, lists[i], 1, 1) else { return nil } }
+            for i in Int(s.anysLo)..<Int(s.anysHi) { guard reach(n, lists[i], 1, 1) else { return nil } }
             var gi = Int(s.gapsLo)
             while gi < Int(s.gapsHi) {
+                // A gap skips none of its words or as many as its budget.
                 let budget = Int(lists[gi]), count = Int(lists[gi + 1])
-                for xi in (gi + 2)..<(gi + 2 + count) { guard reach(n, lists[xi], budget) else { return nil } }
+                for xi in (gi + 2)..<(gi + 2 + count) { guard reach(n, lists[xi], 0, budget) else { return nil } }
                 gi += 2 + count
             }
         }
-        return longest
+        return (shortest, longest)
     }
 
     /// Calls `body` with every token transition: its state, word id, and target states (the
