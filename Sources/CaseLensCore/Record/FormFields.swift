@@ -69,10 +69,10 @@ extension RecordReader {
                     role = .child
                 }
                 if role == .unknown || role == .child, let r = roleMentioned(in: paren) {
-                    model.people.all[i].fieldRole = r
+                    model.people.setFieldRole(r, of: i)
                     model.people.all[i].addEvidence("line \(lineIndex + 1): described as \(r == .personCausingHarm ? "the person causing harm" : r.rawValue) in '\(label)'")
                 } else if role != .unknown {
-                    model.people.all[i].fieldRole = role
+                    model.people.setFieldRole(role, of: i)
                     if !label.contains(where: { !$0.isLetter }) { model.people.all[i].fieldLabel = label.lowercased() }
                     model.people.all[i].addEvidence("line \(lineIndex + 1): form field '\(label)'")
                 } else {

@@ -80,9 +80,19 @@ public struct PersonWords: Sendable {
 
 /// The people of one record.
 public struct People: Sendable {
-    public var all: [Person] = [] { didSet { revision &+= 1 } }
-    /// Changes with every change to `all`: a look-up remembered at one revision holds while it stays.
+    public var all: [Person] = []
+    /// Changes with every change that can change what `person(named:isTitle:kinship:)` answers (a
+    /// person added; a name, title or family word filled in; a form role set with
+    /// `setFieldRole(_:of:)`), not with votes or evidence: a look-up remembered at one revision
+    /// holds while it stays.
     public private(set) var revision = 0
+
+    /// Sets the role a form field (or a professional's title) gives person `i`.
+    mutating func setFieldRole(_ role: PersonRole, of i: Int) {
+        guard all[i].fieldRole != role else { return }
+        all[i].fieldRole = role
+        revision &+= 1
+    }
     /// The words it reads titles, family words and pronouns with.
     public let words: PersonWords
     /// Lower-cased surname, lower-cased forename and family word (canonical) → indices into `all`.
@@ -155,18 +165,20 @@ public struct People: Sendable {
         }
         if let i = chosen {
             // Filled in place: copying the person out and back is slow.
-            var renamed = false
-            if all[i].title == nil && title != nil { all[i].title = title }
+            var renamed = false, titled = false
+            if all[i].title == nil && title != nil { all[i].title = title; titled = true }
             if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
             if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
             if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
-            if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)" }
+            if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)"; titled = true }
             if renamed { reindex(i) }
+            if renamed || titled { revision &+= 1 }
             return i
         }
         let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
         all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
         reindex(all.count - 1)
+        revision &+= 1
         return all.count - 1
     }
 
@@ -186,6 +198,7 @@ public struct People: Sendable {
         if let i = byKin[kin]?.first { return i }
         all.append(Person(name: word, kinship: kin))
         reindex(all.count - 1)
+        revision &+= 1
         return all.count - 1
     }
 

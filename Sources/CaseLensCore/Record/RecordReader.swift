@@ -157,7 +157,7 @@ final class RecordReader {
     func markProfessionalTitle(_ model: inout RecordModel, _ i: Int, firstWord: String?) {
         guard let firstWord, model.people.all[i].fieldRole == nil,
               words.kind(lowered: People.withoutDots(firstWord.lowercased())).contains(.professionalTitle) else { return }
-        model.people.all[i].fieldRole = .professional
+        model.people.setFieldRole(.professional, of: i)
         model.people.all[i].addEvidence("titled \(firstWord)")
     }
 
@@ -375,7 +375,7 @@ final class RecordReader {
             guard g.contains(0x28), g.allSatisfy({ $0 == 0x20 || $0 == 0x28 }) else { continue }
             let run = nameRun(from: l + 1)
             guard !run.isEmpty, let i = person(run, in: &model), model.people.all[i].fieldRole == nil else { continue }
-            model.people.all[i].fieldRole = .professional
+            model.people.setFieldRole(.professional, of: i)
             model.people.all[i].addEvidence("line \(document.line(of: Int(tokens[l].start))): named after '\(document.text(Int(tokens[Int(m.first)].start), Int(tokens[l].end)))'")
         }
     }
