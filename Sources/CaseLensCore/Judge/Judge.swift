@@ -20,6 +20,8 @@ struct Judge {
     /// The context automaton's lazily built deterministic form (the checker's, kept across
     /// documents), or nil to scan exactly.
     private let contextDFA: LazyDFA?
+    /// The patterns' elements, as this thread has read them.
+    private let elements: PatternElements
     private let sentences: LazySentences
     /// What reading the whole record found (people, outcomes, plan actions).
     private(set) var record = RecordModel()
@@ -30,8 +32,9 @@ struct Judge {
                          children: "the children")
 
     init(document: Document, tokens: [Token], compiled: CompiledLexicon, context: LazyDFA? = nil,
-         sentences breaker: SentenceBreaker = SentenceBreaker()) {
+         sentences breaker: SentenceBreaker = SentenceBreaker(), elements: PatternElements? = nil) {
         self.document = document; self.tokens = tokens; self.compiled = compiled; self.contextDFA = context
+        self.elements = elements ?? PatternElements(compiled.patterns)
         self.sentences = LazySentences(document, breaker: breaker)
     }
 
@@ -60,7 +63,7 @@ struct Judge {
         // does not read a record differently because a cue was added elsewhere.
         for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
-        record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, sentenceOf: sentenceOf).read()
+        record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, elements: elements, sentenceOf: sentenceOf).read()
         let children = record.children.map(\.display)
         names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
                  record.victim?.display ?? SuggestionTemplate.unknownVictim,
@@ -111,7 +114,7 @@ struct Judge {
                       !anyIn(newMatter, s) else { continue }
             }
             if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
-            let alignment = Alignment.align(compiled.patterns.elements(Int(m.pattern)), tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
+            let alignment = Alignment.align(elements[Int(m.pattern)], tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
             if aboutPersonCausingHarm(rule, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             if excuseAboutSomeoneElse(rule, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
@@ -347,7 +350,7 @@ struct Judge {
             // Written for a man harming a woman: in a record of a woman harming a man, its own
             // "him" and "her" change places (the names filled in do not).
             if record.womanHarmsMan { template = compiled.genderExchange.exchangeWords(in: template, words: compiled.recordWords) }
-            suggestion = SuggestionTemplate.render(template, templateValues(c.alignment, last: template.contains("-}") ? last : nil,
+            suggestion = SuggestionTemplate.render(template, templateValues(c.alignment, last: template.containsBytes(of: "-}") ? last : nil,
                                                                          roles: compiled.patterns.roles[Int(c.match.pattern)]))
         }
         if var s = suggestion {
@@ -405,7 +408,7 @@ struct Judge {
         let article = String(trimmed.prefix { $0 != " " }.reversed())
         let opensWithOwn = suggestion.first.map { $0 == "[" || $0.isUppercase } ?? false
             || ["a", "an", "the"].contains(suggestion.prefix { $0 != " " }.lowercased())
-        guard ["a", "an", "the"].contains(article.lowercased()), opensWithOwn, trimmed.count >= article.count else { return before + suggestion }
+        guard ["a", "an", "the"].contains(article.lowercased()), opensWithOwn else { return before + suggestion }
         let rest = String(trimmed.dropFirst(article.count).reversed())
         // The article opened the sentence: the suggestion does now.
         if rest.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) { return rest + suggestion.capitalisedFirst }

@@ -28,7 +28,7 @@ public enum SuggestionTemplate {
     /// the match held no word-family word to take the form from: the tense is unknown, and a base
     /// form ("Jade keeps going back" → "Jade return …") would be ungrammatical.
     public static func render(_ template: String, _ v: Values) -> String? {
-        if v.form == nil, template.contains("{~") { return nil }
+        if v.form == nil, template.containsBytes(of: "{~") { return nil }
         let filled = substitute(template, v)
         if SimpleText.whiteSpaceStandsAlone(in: filled) {
             // Every space is a character of its own: the same on the bytes.

@@ -149,3 +149,21 @@ extension PatternTable {
         self.init(purposes: purposes, roles: roles, references: references, blob: blob, offsets: offsets, decoded: decoded)
     }
 }
+
+/// One thread's view of a `PatternTable`'s elements: each pattern's, kept once asked for, so the
+/// judge reads them without taking the table's lock for every candidate. Not thread-safe: a
+/// `Checker` holds its own.
+final class PatternElements {
+    let table: PatternTable
+    private var byPattern: [[[[Item]]]?]
+
+    init(_ table: PatternTable) { self.table = table; byPattern = Array(repeating: nil, count: table.count) }
+
+    /// The elements of pattern `i`.
+    subscript(_ i: Int) -> [[[Item]]] {
+        if let e = byPattern[i] { return e }
+        let e = table.elements(i)
+        byPattern[i] = e
+        return e
+    }
+}

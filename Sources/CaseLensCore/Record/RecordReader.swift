@@ -6,6 +6,8 @@ final class RecordReader {
     let tokens: [Token]
     let cues: [RecordCue: [RawMatch]]
     let compiled: CompiledLexicon
+    /// The patterns' elements, as this thread has read them.
+    let elements: PatternElements
     var lexicon: Lexicon { compiled.lexicon }
     /// Titles, family words, words that are never names, field labels …
     let words: RecordWords
@@ -22,8 +24,9 @@ final class RecordReader {
         var kinship: String?
     }
 
-    init(document: Document, tokens: [Token], cues: [RecordCue: [RawMatch]], compiled: CompiledLexicon, sentenceOf: @escaping (Int) -> Range<Int>) {
-        self.document = document; self.tokens = tokens; self.cues = cues; self.compiled = compiled
+    init(document: Document, tokens: [Token], cues: [RecordCue: [RawMatch]], compiled: CompiledLexicon, elements: PatternElements,
+         sentenceOf: @escaping (Int) -> Range<Int>) {
+        self.document = document; self.tokens = tokens; self.cues = cues; self.compiled = compiled; self.elements = elements
         self.words = compiled.recordWords; self.sentenceOf = sentenceOf
     }
 
@@ -456,7 +459,7 @@ final class RecordReader {
             }
             // Active: NAME (had) VERB (NAME). A bare base form ("abuse", "harm") is more often a
             // noun or an infinitive than a finite verb: no subject is read from it.
-            if let lemma = compiled.patterns.elements(Int(m.pattern)).first?.first?.first?.family {
+            if let lemma = elements[Int(m.pattern)].first?.first?.first?.family {
                 let w = lower(k)
                 // Only the lemma itself can be its base form.
                 if w == lemma, isBareBaseForm(lemma) { continue }
