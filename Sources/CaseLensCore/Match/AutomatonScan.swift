@@ -202,7 +202,10 @@ extension Automaton {
     /// Matches in order of last token, then first, then pattern, each once: the order of every
     /// scan, whichever way it found them (two ways into one state at one token find a match twice).
     static func inOrder(_ matches: [RawMatch]) -> [RawMatch] {
-        var sorted = matches.sorted { ($0.last, $0.first, $0.pattern) < ($1.last, $1.first, $1.pattern) }
+        func before(_ a: RawMatch, _ b: RawMatch) -> Bool { (a.last, a.first, a.pattern) < (b.last, b.first, b.pattern) }
+        // Often so already: the exact scan finds matches in order of their last token.
+        if zip(matches, matches.dropFirst()).allSatisfy(before) { return matches }
+        var sorted = matches.sorted(by: before)
         var kept = 0
         for m in sorted where kept == 0 || sorted[kept - 1] != m { sorted[kept] = m; kept += 1 }
         sorted.removeLast(sorted.count - kept)
