@@ -5,11 +5,14 @@
 /// the next such set and says whether some pattern ends on the token.
 ///
 /// The scan (`Automaton.scan(_:ranges:using:)`) runs this over the text, and the exact scan
-/// (`Scanner`, which knows where each match begins) only over the sentences where something
-/// ends, up to the last such token: most of the text is passed at the cost of one hash probe a
-/// token. The results are the exact scan's over the whole text (a test compares both), because
-/// the sets here hold every partial match the exact scan keeps, and more (it keeps none that its
-/// look-ahead shows cannot continue; those never end a pattern).
+/// (`Scanner`, which knows where each match begins) only over the few tokens before each place
+/// where something ends: most of the text is passed at the cost of one hash probe a token. Where
+/// every state that ends a pattern on a token can only be reached over one number of tokens (no
+/// gap, optional word or alternatives of different lengths before it), the transition itself
+/// says which patterns end and where they began, and the exact scan is not needed at all: that
+/// is almost every record cue. The results are the exact scan's over the whole text (a test
+/// compares both), because the sets here hold every partial match the exact scan keeps, and more
+/// (it keeps none that its look-ahead shows cannot continue; those never end a pattern).
 ///
 /// Mutable and not thread-safe: one per thread and automaton (a `Checker` holds its own). The
 /// cache is emptied when it outgrows `maxBytes`, so memory stays bounded on any text (ripgrep's
