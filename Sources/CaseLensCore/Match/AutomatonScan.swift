@@ -188,7 +188,7 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
-        scanExactly(tokens, ranges: ranges)
+        Self.inOrder(scanExactly(tokens, ranges: ranges))
     }
 
     /// The same matches as `scan(_:ranges:)` (over all tokens when `ranges` is nil), found with
@@ -212,6 +212,7 @@ extension Automaton {
         return sorted
     }
 
+    /// The exact scan's matches, in the order it finds them (callers put them `inOrder`).
     private func scanExactly(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
         // The tables stay at one address for as long as `self` lives (`FrozenArray`).
         withExtendedLifetime(self) {
@@ -219,7 +220,7 @@ extension Automaton {
                 var s = Scanner(Tables(self), self)
                 defer { s.deallocate() }
                 for r in ranges { s.run(toks, r) }
-                return Self.inOrder(s.matches)
+                return s.matches
             }
         }
     }

@@ -154,7 +154,7 @@ extension PatternTable {
 /// judge reads them without taking the table's lock for every candidate. Not thread-safe: a
 /// `Checker` holds its own.
 final class PatternElements {
-    let table: PatternTable
+    private let table: PatternTable
     private var byPattern: [[[[Item]]]?]
 
     init(_ table: PatternTable) { self.table = table; byPattern = Array(repeating: nil, count: table.count) }
