@@ -48,6 +48,10 @@ final class LazyDFATests: XCTestCase {
         // deterministic automaton, and the exact scan hardly runs for them.
         XCTAssertGreaterThan(dfas[1].directMatches, 1000)
         XCTAssertLessThan(Double(dfas[1].exactTokens), 0.02 * Double(dfas[1].scannedTokens))
+        // Where the exact scan runs, it follows only the states that lead to what ends there,
+        // except where the sets overflowed (never in these texts).
+        for dfa in dfas { XCTAssertEqual(dfa.restrictedRanges, dfa.exactRangeCount) }
+        XCTAssertGreaterThan(dfas[0].exactRangeCount, 100)
     }
 
     func testLongestMatchBoundsEveryMatchAndIsBounded() throws {
@@ -78,5 +82,7 @@ final class LazyDFATests: XCTestCase {
         XCTAssertEqual(c.automaton.scan(tokens, using: dfa), c.automaton.scan(tokens))
         XCTAssertLessThan(dfa.cacheBytes, 64 << 10)
         XCTAssertGreaterThan(dfa.builtStates, 1000, "the text should have made the cache overflow")
+        // A pass that saw the cache emptied follows every state in its exact ranges.
+        XCTAssertLessThan(dfa.restrictedRanges, dfa.exactRangeCount)
     }
 }

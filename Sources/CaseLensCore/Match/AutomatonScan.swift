@@ -1,6 +1,13 @@
 /// An open partial match: at `node`, begun at token `start`, may still skip `budget` tokens.
 struct Entry { var node: Int32; var start: Int32; var budget: Int8 }
 
+/// Tokens for the exact scan, and the states it need follow there: those in `ancestors`' lists
+/// (`WaysIn.ancestors` of what ends in the range), or every state when nil.
+struct ExactRange {
+    var range: Range<Int>
+    var ancestors: [[Int32]]?
+}
+
 /// The state of one scan: the open partial matches before and after the current token, in
 /// buffers allocated once per scan (at most `Automaton.maxActive` each).
 struct Scanner {
@@ -26,15 +33,33 @@ struct Scanner {
     /// The tokens being scanned and the end of the current range, for the gaps' look-ahead.
     var toks = UnsafeBufferPointer<Token>(start: nil, count: 0)
     var rangeEnd = 0
+    /// When `restricted`, the scan follows only the states with `allowed[node] == epoch`: the
+    /// ones that lead to what ends in the range. What it finds for those is what a scan of every
+    /// state finds, since a state's partial matches come only from the states before it (and the
+    /// lazy DFA has shown that no more than `Automaton.maxActive` are open at once).
+    var restricted = false
+    var epoch: Int32 = 0
+    let allowed: UnsafeMutablePointer<Int32>
 
     init(_ t: Tables, _ a: Automaton) {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
         current = .allocate(capacity: Automaton.maxActive)
         next = .allocate(capacity: Automaton.maxActive)
         places = .allocate(capacity: a.nodeCount); places.initialize(repeating: (-1, 0), count: a.nodeCount)
+        allowed = .allocate(capacity: a.nodeCount); allowed.initialize(repeating: 0, count: a.nodeCount)
     }
 
-    func deallocate() { current.deallocate(); next.deallocate(); places.deallocate() }
+    func deallocate() { current.deallocate(); next.deallocate(); places.deallocate(); allowed.deallocate() }
+
+    /// Follows only the states in `ancestors`' lists from now on, or every state when nil.
+    mutating func restrict(to ancestors: [[Int32]]?) {
+        guard let ancestors else { restricted = false; return }
+        restricted = true
+        epoch += 1
+        for list in ancestors { for n in list { allowed[Int(n)] = epoch } }
+    }
+
+    @inline(__always) func follows(_ node: Int32) -> Bool { !restricted || allowed[Int(node)] == epoch }
 
     /// Scans `toks[range]` from a clean state, appending matches.
     mutating func run(_ toks: UnsafeBufferPointer<Token>, _ range: Range<Int>) {
@@ -100,6 +125,7 @@ struct Scanner {
     /// that kind. Such an entry has no effect, not even through `push`'s choice between entries
     /// of one state, since that choice only keeps the better of two entries of the same state.
     @inline(__always) mutating func arrive(_ node: Int32, _ start: Int32) {
+        guard follows(node) else { return }
         let (open, hits) = nextOpen ? t.lookahead(node, on: nextID, capitalised: nextCapitalised) : (0, 0..<0)
         let n = t.states[Int(node)]
         if open & Automaton.stepsOnName != 0 {
@@ -124,6 +150,7 @@ struct Scanner {
     /// what its gaps reach.
     @inline(__always) mutating func visit(_ ci: Int, _ start: Int32, _ open: Int32) {
         let c = t.lists[ci]
+        guard follows(c) else { return }
         let s = t.states[Int(c)]
         for oi in Int(s.outputsLo)..<Int(s.outputsHi) { matches.append(RawMatch(pattern: t.lists[oi], first: start, last: k32)) }
         let fires = s.steps & open
@@ -131,7 +158,7 @@ struct Scanner {
         var gi = Int(s.gapsLo)
         while gi < Int(s.gapsHi) {
             let budget = Int8(truncatingIfNeeded: t.lists[gi]), count = Int(t.lists[gi + 1])
-            for xi in (gi + 2)..<(gi + 2 + count) where canTake(t.states[Int(t.lists[xi])], within: budget) {
+            for xi in (gi + 2)..<(gi + 2 + count) where follows(t.lists[xi]) && canTake(t.states[Int(t.lists[xi])], within: budget) {
                 push(t.lists[xi], start, budget)
             }
             gi += 2 + count
@@ -188,12 +215,13 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
-        Self.inOrder(scanExactly(tokens, ranges: ranges))
+        Self.inOrder(scanExactly(tokens, ranges: ranges.map { ExactRange(range: $0, ancestors: nil) }))
     }
 
     /// The same matches as `scan(_:ranges:)` (over all tokens when `ranges` is nil), found with
     /// `dfa`, which must be built from this automaton: it passes the text at one table step a
-    /// token, and the exact scan then runs only where something ends.
+    /// token, and the exact scan then runs only where something ends, following only the states
+    /// that lead there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]? = nil, using dfa: LazyDFA) -> [RawMatch] {
         let (exact, direct) = tokens.withUnsafeBufferPointer { dfa.exactRanges($0, ranges ?? [0..<tokens.count]) }
         return Self.inOrder(scanExactly(tokens, ranges: exact) + direct)
@@ -213,13 +241,13 @@ extension Automaton {
     }
 
     /// The exact scan's matches, in the order it finds them (callers put them `inOrder`).
-    private func scanExactly(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
+    private func scanExactly(_ tokens: [Token], ranges: [ExactRange]) -> [RawMatch] {
         // The tables stay at one address for as long as `self` lives (`FrozenArray`).
         withExtendedLifetime(self) {
             tokens.withUnsafeBufferPointer { toks in
                 var s = Scanner(Tables(self), self)
                 defer { s.deallocate() }
-                for r in ranges { s.run(toks, r) }
+                for r in ranges { s.restrict(to: r.ancestors); s.run(toks, r.range) }
                 return s.matches
             }
         }

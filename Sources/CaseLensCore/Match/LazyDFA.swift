@@ -39,6 +39,14 @@ public final class LazyDFA {
     /// The matches a `direct` transition ends, by its key: each pattern with its length. Emptied
     /// with the cache.
     private var directOutputs: [UInt32: [(pattern: Int32, length: Int32)]] = [:]
+    /// The states that lead to what a transition ends, when that is not `direct`, by its key
+    /// (`WaysIn.ancestors`): the exact scan over the tokens before it need follow only those.
+    /// Emptied with the cache.
+    private var endAncestors: [UInt32: [Int32]] = [:]
+    private var waysIn: WaysIn
+    /// Counts the times the cache was emptied: a pass that saw it emptied has keys that may now
+    /// mean other transitions, and lets the exact scan follow every state.
+    private var generation = 0
     /// The longest match a state can end, the most tokens the exact scan covers for one (nil: not
     /// bounded, so it covers the sentence).
     public var longestMatch: Int? { spans.max().flatMap { $0 == Self.unboundedSpan ? nil : Int($0) } }
@@ -72,6 +80,9 @@ public final class LazyDFA {
     public private(set) var misses = 0, builtStates = 0, scannedTokens = 0, exactTokens = 0
     /// Matches read straight off the deterministic automaton, without the exact scan.
     public private(set) var directMatches = 0
+    /// Ranges handed to the exact scan, and of those the ones where it follows only the states
+    /// that lead to what ends there.
+    public private(set) var exactRangeCount = 0, restrictedRanges = 0
 
     /// Bytes the cache holds now, roughly: its sets twice (in `sets` and as `stateOf`'s keys),
     /// an array header and index entry per state, and the transition table.
@@ -90,6 +101,7 @@ public final class LazyDFA {
         depths = paths.map { p in p.longest.indices.map { p.shortest[$0] == p.longest[$0] && p.longest[$0] < Int(Self.unboundedSpan) ? Int32(p.longest[$0]) : -1 } }
             ?? [Int32](repeating: -1, count: automaton.nodeCount)
         step = SetStep(t, nodeCount: automaton.nodeCount, spans: spans)
+        waysIn = WaysIn(automaton)
         var used = [Bool](repeating: false, count: automaton.vocabularySize)
         automaton.forEachTokenEdge { _, id, _ in if id < used.count { used[id] = true } }
         wordClass = used.indices.map { used[$0] ? Int32($0) + 1 : 0 }
@@ -106,7 +118,8 @@ public final class LazyDFA {
     /// Empties the cache: only the start state remains.
     private func reset() {
         sets = []; setStarts = [0]; stateOf = [[]: Self.start]; setStarts.append(0)
-        directOutputs = [:]
+        directOutputs = [:]; endAncestors = [:]
+        generation += 1
         allocateTable(slots: 4096)
         transitionCount = 0
     }
@@ -127,7 +140,7 @@ public final class LazyDFA {
     /// match longer than its patterns allow, so it can neither end one nor displace one that
     /// does. Where the sets overflow, the exact scan drops matches as its own limit says, and
     /// covers the sentence from its start, as it would alone.
-    func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> (ranges: [Range<Int>], direct: [RawMatch]) {
+    func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> (ranges: [ExactRange], direct: [RawMatch]) {
         var lane = Lane(self)
         for r in ranges {
             lane.restart(at: r.lowerBound)
@@ -140,11 +153,28 @@ public final class LazyDFA {
         return finish(lane, scanned: ranges.reduce(0) { $0 + $1.count })
     }
 
-    private func finish(_ lane: Lane, scanned: Int) -> (ranges: [Range<Int>], direct: [RawMatch]) {
+    private func finish(_ lane: Lane, scanned: Int) -> (ranges: [ExactRange], direct: [RawMatch]) {
         for r in lane.out { exactTokens += r.count }
         scannedTokens += scanned
         directMatches += lane.direct.count
-        return (lane.out, lane.direct)
+        // Each range follows the states that lead to what ends in it; every state where the
+        // sets overflowed, or the cache was emptied during the pass.
+        var exact: [ExactRange] = [], e = 0
+        exact.reserveCapacity(lane.out.count)
+        let whole = generation != lane.generation
+        for r in lane.out {
+            var ancestors: [[Int32]]? = whole ? nil : []
+            while e < lane.ends.count && Int(lane.ends[e].k) < r.upperBound {
+                if ancestors != nil, let a = lane.ends[e].key == Lane.everything ? nil : endAncestors[lane.ends[e].key] {
+                    ancestors!.append(a)
+                } else { ancestors = nil }
+                e += 1
+            }
+            exact.append(ExactRange(range: r, ancestors: ancestors))
+            if ancestors != nil { restrictedRanges += 1 }
+        }
+        exactRangeCount += exact.count
+        return (exact, lane.direct)
     }
 
     /// One pass of a `LazyDFA` over tokens: its state, and the ranges for the exact scan so far.
@@ -155,17 +185,26 @@ public final class LazyDFA {
         let symbolBits: UInt32
         var state = LazyDFA.start
         var out: [Range<Int>] = []
+        /// Each token where something ends, with its transition's key (`everything`: the sets
+        /// overflowed), in order.
+        var ends: [(k: Int32, key: UInt32)] = []
+        static let everything = UInt32.max
+        /// The cache's generation when the pass began.
+        let generation: Int
         /// Matches read straight off `direct` transitions.
         var direct: [RawMatch] = []
         var sentence = 0, overflowed = false
 
-        init(_ dfa: LazyDFA) { self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits) }
+        init(_ dfa: LazyDFA) {
+            self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits)
+            generation = dfa.generation
+        }
 
         /// A hard break (or a range's start) at token `k`: no partial match is open.
         @inline(__always) mutating func restart(at k: Int) { sentence = k; state = LazyDFA.start; overflowed = false }
 
         @inline(__always) mutating func step(_ k: Int, _ tok: Token) {
-            if state == LazyDFA.overflow { end(at: k, span: LazyDFA.unboundedSpan); return }
+            if state == LazyDFA.overflow { end(at: k, span: LazyDFA.unboundedSpan, key: Self.everything); return }
             let key = UInt32(state) << symbolBits | dfa.symbol(tok)
             var slot = Automaton.slot(UInt64(key), mask)
             var value: Int32
@@ -180,14 +219,15 @@ public final class LazyDFA {
                 slot = (slot + 1) & mask
             }
             state = value >> LazyDFA.spanBits
-            if state == LazyDFA.overflow { overflowed = true; end(at: k, span: LazyDFA.unboundedSpan) }
+            if state == LazyDFA.overflow { overflowed = true; end(at: k, span: LazyDFA.unboundedSpan, key: Self.everything) }
             else if value & LazyDFA.direct != 0 {
                 for o in dfa.directOutputs[key] ?? [] { direct.append(RawMatch(pattern: o.pattern, first: Int32(k) - o.length + 1, last: Int32(k))) }
-            } else if value & LazyDFA.unboundedSpan != 0 { end(at: k, span: value & LazyDFA.unboundedSpan) }
+            } else if value & LazyDFA.unboundedSpan != 0 { end(at: k, span: value & LazyDFA.unboundedSpan, key: key) }
         }
 
-        /// Something of at most `span` tokens ends at `k`.
-        mutating func end(at k: Int, span: Int32) {
+        /// Something of at most `span` tokens ends at `k`, on the transition with this key.
+        mutating func end(at k: Int, span: Int32, key: UInt32) {
+            ends.append((Int32(k), key))
             var lo = overflowed || span == LazyDFA.unboundedSpan ? sentence : max(sentence, k - Int(span) + 1), hi = k
             while let l = out.last, l.lowerBound >= sentence, l.upperBound >= lo {
                 lo = min(lo, l.lowerBound); hi = max(hi, l.upperBound - 1)
@@ -226,6 +266,7 @@ public final class LazyDFA {
         }
         var value = next << Self.spanBits | step.span
         if let outputs = directOutputs(of: step) { directOutputs[key] = outputs; value |= Self.direct }
+        else if step.span != 0 && next != Self.overflow { endAncestors[key] = waysIn.ancestors(of: step.ending) }
         insert(key, value)
         return value
     }
