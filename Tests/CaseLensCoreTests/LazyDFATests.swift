@@ -43,7 +43,10 @@ final class LazyDFATests: XCTestCase {
         for rule in Self.compiled.lexicon.rules {
             for e in rule.flagExamples + rule.passExamples { texts.append((rule.id, Array(e.utf8))) }
         }
-        let dfas = try assertSameMatches(texts)
+        // And all of them as one long text, which the deterministic automaton passes in two halves
+        // at once (and the stretches in two groups).
+        let long = texts.flatMap { $0.bytes + Array("\n\n".utf8) }
+        let dfas = try assertSameMatches(texts + [("all texts", long)])
         // Most record cues (a title, a family word) have one length: they are read off the
         // deterministic automaton, and the exact scan hardly runs for them.
         XCTAssertGreaterThan(dfas[1].directMatches, 1000)
@@ -52,6 +55,28 @@ final class LazyDFATests: XCTestCase {
         // except where the sets overflowed (never in these texts).
         for dfa in dfas { XCTAssertEqual(dfa.restrictedRanges, dfa.exactRangeCount) }
         XCTAssertGreaterThan(dfas[0].exactRangeCount, 100)
+    }
+
+    func testHalvesCutAtHardBreaks() throws {
+        let text = Array(("One two three. " + String(repeating: "Four five six seven. ", count: 20)).utf8)
+        let c = Self.compiled
+        let tokens = try Tokenizer().tokenize(text, vocabulary: c.vocabulary).tokens
+        try tokens.withUnsafeBufferPointer { toks in
+            let (a, b) = try XCTUnwrap(LazyDFA.halves(toks, [0..<toks.count]))
+            XCTAssertEqual(a.first?.lowerBound, 0)
+            XCTAssertEqual(a.last?.upperBound, b.first?.lowerBound)
+            XCTAssertEqual(b.last?.upperBound, toks.count)
+            XCTAssertTrue(toks[b[0].lowerBound].flags.contains(.hardBreak))
+            XCTAssertLessThan(abs(a.reduce(0) { $0 + $1.count } - toks.count / 2), 6)
+            // Several ranges: cut inside one at a break, or between two.
+            let breaks = toks.indices.filter { toks[$0].flags.contains(.hardBreak) }
+            let ranges = [0..<breaks[1], breaks[2]..<toks.count]
+            let (c1, c2) = try XCTUnwrap(LazyDFA.halves(toks, ranges))
+            XCTAssertEqual((c1 + c2).reduce(0) { $0 + $1.count }, ranges.reduce(0) { $0 + $1.count })
+            XCTAssertTrue(c2.allSatisfy { toks[$0.lowerBound].flags.contains(.hardBreak) })
+            // One sentence: nowhere to cut.
+            XCTAssertNil(LazyDFA.halves(toks, [0..<3]))
+        }
     }
 
     func testLongestMatchBoundsEveryMatchAndIsBounded() throws {

@@ -368,7 +368,7 @@ struct Judge {
     /// What a suggestion can fill in from a match aligned as `a`; the elements' tails (`{N-}`)
     /// only when given the match's last token.
     private func templateValues(_ a: Alignment.Result, last: Int?, roles: [String?]) -> SuggestionTemplate.Values {
-        var elements = [String?](repeating: nil, count: (a.ranges.keys.max() ?? 0) + 1)
+        var elements = [String?](repeating: nil, count: a.ranges.highest + 1)
         var tails = [String?](repeating: nil, count: roles.count + 1)
         // "The children …" at the start of a sentence reads "the children" once moved.
         func moved(_ text: String) -> String {
@@ -376,12 +376,12 @@ struct Judge {
             guard !first.isEmpty, Self.functionWords.contains(String(first)) else { return text }
             return first.lowercased() + text.dropFirst(first.count)
         }
-        for (e, r) in a.ranges {
+        for (e, r) in a.ranges.all {
             elements[e] = moved(document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end)))
         }
         // Element N's tail starts after the last element before it that matched (a gap, which
         // skips words, has no range of its own): "to contact «Northvale Women's Centre»".
-        if let last, let first = a.ranges.values.map(\.lowerBound).min() {
+        if let last, let first = a.ranges.all.map(\.range.lowerBound).min() {
             var from = first
             for e in 1..<tails.count {
                 if from <= last { tails[e] = moved(document.text(Int(tokens[from].start), Int(tokens[last].end))) }

@@ -140,17 +140,109 @@ public final class LazyDFA {
     /// match longer than its patterns allow, so it can neither end one nor displace one that
     /// does. Where the sets overflow, the exact scan drops matches as its own limit says, and
     /// covers the sentence from its start, as it would alone.
+    ///
+    /// A long text is passed in two halves at once, one token of each in turn (`paired`): almost
+    /// all of a token's time is the wait for its transition from memory, and two independent
+    /// look-ups wait together.
     func exactRanges(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> (ranges: [ExactRange], direct: [RawMatch]) {
-        var lane = Lane(self)
-        for r in ranges {
-            lane.restart(at: r.lowerBound)
-            for k in r {
-                let tok = toks[k]
-                if tok.flags.contains(.hardBreak) { lane.restart(at: k) }
-                lane.step(k, tok)
+        let scanned = ranges.reduce(0) { $0 + $1.count }
+        if scanned >= Self.pairedFrom, let (a, b) = Self.halves(toks, ranges), let lane = paired(toks, a, b) {
+            return finish(lane, scanned: scanned)
+        }
+        var lane = Lane(self), cursor = Cursor(ranges)
+        while let k = cursor.next(&lane) { lane.take(k, toks) }
+        return finish(lane, scanned: scanned)
+    }
+
+    /// Texts of fewer tokens are passed in one lane.
+    static let pairedFrom = 2048
+
+    /// Passes the two halves `a` and `b` (`a`'s tokens all before `b`'s) in one lane each, a token
+    /// of each in turn, and joins the lanes: the same result as one lane over both, since each
+    /// half starts at a hard break, where one lane too starts afresh. Nil when the cache was
+    /// emptied on the way, leaving the other lane in a state that no longer exists.
+    private func paired(_ toks: UnsafeBufferPointer<Token>, _ a: [Range<Int>], _ b: [Range<Int>]) -> Lane? {
+        var la = Lane(self), lb = Lane(self)
+        var ca = Cursor(a), cb = Cursor(b)
+        let started = generation
+        while let ka = ca.next(&la) {
+            guard let kb = cb.next(&lb) else {
+                la.take(ka, toks)
+                while let k = ca.next(&la) { la.take(k, toks) }
+                break
+            }
+            let ta = toks[ka], tb = toks[kb]
+            if ta.flags.contains(.hardBreak) { la.restart(at: ka) }
+            if tb.flags.contains(.hardBreak) { lb.restart(at: kb) }
+            if la.state != LazyDFA.overflow && lb.state != LazyDFA.overflow {
+                // Both lanes' first reads of the table before either is used.
+                let keyA = la.key(ta), keyB = lb.key(tb)
+                let slotA = Automaton.slot(UInt64(keyA), la.mask), slotB = Automaton.slot(UInt64(keyB), lb.mask)
+                let foundA = la.slots[slotA], foundB = lb.slots[slotB]
+                la.step(ka, ta, key: keyA, slot: slotA, found: foundA)
+                if la.missed {
+                    // The table may have moved: `foundB` is read again.
+                    la.missed = false
+                    guard generation == started else { return nil }
+                    (lb.slots, lb.mask) = (la.slots, la.mask)
+                    lb.step(kb, tb)
+                } else {
+                    lb.step(kb, tb, key: keyB, slot: slotB, found: foundB)
+                }
+            } else {
+                la.step(ka, ta)
+                if la.missed {
+                    la.missed = false
+                    guard generation == started else { return nil }
+                    (lb.slots, lb.mask) = (la.slots, la.mask)
+                }
+                lb.step(kb, tb)
+            }
+            if lb.missed {
+                lb.missed = false
+                guard generation == started else { return nil }
+                (la.slots, la.mask) = (lb.slots, lb.mask)
             }
         }
-        return finish(lane, scanned: ranges.reduce(0) { $0 + $1.count })
+        while let k = cb.next(&lb) { lb.take(k, toks) }
+        la.out += lb.out; la.ends += lb.ends; la.direct += lb.direct
+        return la
+    }
+
+    /// `ranges` cut in two at a hard break near the middle of their tokens (nil when there is
+    /// none to cut at).
+    static func halves(_ toks: UnsafeBufferPointer<Token>, _ ranges: [Range<Int>]) -> ([Range<Int>], [Range<Int>])? {
+        var half = ranges.reduce(0) { $0 + $1.count } / 2
+        for (i, r) in ranges.enumerated() {
+            guard half < r.count else { half -= r.count; continue }
+            var cut = r.lowerBound + half
+            while cut < r.upperBound && !toks[cut].flags.contains(.hardBreak) { cut += 1 }
+            if cut > r.lowerBound && cut < r.upperBound {
+                return (Array(ranges[..<i]) + [r.lowerBound..<cut], [cut..<r.upperBound] + Array(ranges[(i + 1)...]))
+            }
+            let at = i + 1 < ranges.count ? i + 1 : i
+            return at > 0 ? (Array(ranges[..<at]), Array(ranges[at...])) : nil
+        }
+        return nil
+    }
+
+    /// Walks a lane through ranges, a token at a time, starting it afresh at each range.
+    private struct Cursor {
+        let ranges: [Range<Int>]
+        var i = -1, k = 0, end = 0
+        init(_ ranges: [Range<Int>]) { self.ranges = ranges }
+
+        /// The next token to pass, or nil when all are passed.
+        @inline(__always) mutating func next(_ lane: inout Lane) -> Int? {
+            while k >= end {
+                i += 1
+                guard i < ranges.count else { return nil }
+                (k, end) = (ranges[i].lowerBound, ranges[i].upperBound)
+                lane.restart(at: k)
+            }
+            k += 1
+            return k - 1
+        }
     }
 
     private func finish(_ lane: Lane, scanned: Int) -> (ranges: [ExactRange], direct: [RawMatch]) {
@@ -194,6 +286,8 @@ public final class LazyDFA {
         /// Matches read straight off `direct` transitions.
         var direct: [RawMatch] = []
         var sentence = 0, overflowed = false
+        /// Set when a transition was computed (the cache may have grown, or been emptied).
+        var missed = false
 
         init(_ dfa: LazyDFA) {
             self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits)
@@ -203,20 +297,38 @@ public final class LazyDFA {
         /// A hard break (or a range's start) at token `k`: no partial match is open.
         @inline(__always) mutating func restart(at k: Int) { sentence = k; state = LazyDFA.start; overflowed = false }
 
+        /// Passes token `k`.
+        @inline(__always) mutating func take(_ k: Int, _ toks: UnsafeBufferPointer<Token>) {
+            let tok = toks[k]
+            if tok.flags.contains(.hardBreak) { restart(at: k) }
+            step(k, tok)
+        }
+
         @inline(__always) mutating func step(_ k: Int, _ tok: Token) {
             if state == LazyDFA.overflow { end(at: k, span: LazyDFA.unboundedSpan, key: Self.everything); return }
-            let key = UInt32(state) << symbolBits | dfa.symbol(tok)
-            var slot = Automaton.slot(UInt64(key), mask)
+            let key = key(tok)
+            let slot = Automaton.slot(UInt64(key), mask)
+            step(k, tok, key: key, slot: slot, found: slots[slot])
+        }
+
+        /// The key of the transition from the current state on `tok`.
+        @inline(__always) func key(_ tok: Token) -> UInt32 { UInt32(state) << symbolBits | dfa.symbol(tok) }
+
+        /// The step on token `k`, whose transition's key is `key`, given the table's entry at the
+        /// key's first slot (already read, so that two lanes' reads can wait together).
+        @inline(__always) mutating func step(_ k: Int, _ tok: Token, key: UInt32, slot first: Int, found entry: UInt64) {
+            var slot = first, found = entry
             var value: Int32
             while true {
-                let found = slots[slot]
                 if UInt32(truncatingIfNeeded: found >> 32) == key { value = Int32(truncatingIfNeeded: found); break }
                 if found == UInt64.max {
                     value = dfa.transition(state, tok, key)
                     (slots, mask) = (dfa.slots, dfa.mask)
+                    missed = true
                     break
                 }
                 slot = (slot + 1) & mask
+                found = slots[slot]
             }
             state = value >> LazyDFA.spanBits
             if state == LazyDFA.overflow { overflowed = true; end(at: k, span: LazyDFA.unboundedSpan, key: Self.everything) }
@@ -300,7 +412,7 @@ public final class LazyDFA {
     }
 
     private func insert(_ key: UInt32, _ value: Int32) {
-        if (transitionCount + 1) * 2 > mask + 1 {
+        if (transitionCount + 1) * 4 > 3 * (mask + 1) {
             let old = (0...mask).map { slots[$0] }.filter { $0 != UInt64.max }
             allocateTable(slots: 2 * (mask + 1))
             for entry in old { place(entry) }
