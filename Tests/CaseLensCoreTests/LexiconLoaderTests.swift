@@ -8,6 +8,14 @@ final class LexiconLoaderTests: XCTestCase {
 
     let good = Fixtures.rule("minimising.push", ["just a push"])
 
+    func testRecordCueOrdinalsAreTheirPlacesInAllCases() {
+        for (i, cue) in RecordCue.allCases.enumerated() {
+            XCTAssertEqual(cue.ordinal, i, "\(cue)")
+            XCTAssertEqual(RecordCue(rawValue: cue.rawValue), cue)
+        }
+        XCTAssertEqual(Set(RecordCue.allCases).count, RecordCue.allCases.count)
+    }
+
     func testYAMLSyntaxErrorNamesFileAndLine() {
         let e = error([("lexicons/minimising.yaml", "category: minimising\nrules:\n  - id: [unclosed\n")])
         XCTAssertEqual(e?.file, "lexicons/minimising.yaml")

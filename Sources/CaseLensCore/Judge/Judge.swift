@@ -61,7 +61,9 @@ struct Judge {
         // Each list in order of last token, then first, then pattern, as every scan returns
         // matches: never in the order the automaton happens to be laid out, so that the reader
         // does not read a record differently because a cue was added elsewhere.
-        for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { cues[c, default: []].append(m) } }
+        var byKind = [[RawMatch]](repeating: [], count: RecordCue.allCases.count)
+        for m in recordCues { if case .cue(let c) = compiled.patterns.purposes[Int(m.pattern)] { byKind[c.ordinal].append(m) } }
+        for c in RecordCue.allCases where !byKind[c.ordinal].isEmpty { cues[c, default: []] += byKind[c.ordinal] }
         let sentenceOf = { [sentences, tokens] (k: Int) in sentences.sentence(containing: Int(tokens[k].start)) }
         record = RecordReader(document: document, tokens: tokens, cues: cues, compiled: compiled, elements: elements, sentenceOf: sentenceOf).read()
         let children = record.children.map(\.display)

@@ -54,6 +54,30 @@ public struct RecordCues: Sendable {
 /// The kind of a record cue match.
 public enum RecordCue: String, Sendable, CaseIterable {
     case kinship, title, harmVerb, harmed, outcome, outcomeNegation, doubt, newMatter, otherMatter, otherMatterMention, planHeading, actionVerb, agency, abuseTerm
+
+    /// The case's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .kinship: 0
+        case .title: 1
+        case .harmVerb: 2
+        case .harmed: 3
+        case .outcome: 4
+        case .outcomeNegation: 5
+        case .doubt: 6
+        case .newMatter: 7
+        case .otherMatter: 8
+        case .otherMatterMention: 9
+        case .planHeading: 10
+        case .actionVerb: 11
+        case .agency: 12
+        case .abuseTerm: 13
+        }
+    }
+
+    // Compared and hashed by case, not by the raw String (as a raw-valued enum otherwise is).
+    public static func == (a: RecordCue, b: RecordCue) -> Bool { a.ordinal == b.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 extension RecordCues: SnapshotCodable {
