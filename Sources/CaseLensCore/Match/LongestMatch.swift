@@ -21,23 +21,30 @@ extension Automaton {
             if shortest[from] != Int.max { shortest[to] = min(shortest[to], shortest[from] + fewest) }
             return true
         }
+        return forEachStep(reach) ? (shortest, longest) : nil
+    }
+
+    /// Calls `body` with every step out of every state, in state order: to each member of its
+    /// closure (no token), along its token, name and any-word edges (one token), and to the states
+    /// its gaps open (none of the gap's words, or up to its budget). Stops, returning false, when
+    /// `body` returns false.
+    func forEachStep(_ body: (_ from: Int, _ to: Int32, _ fewest: Int, _ most: Int) -> Bool) -> Bool {
         var edgeTargets = [[Int32]](repeating: [], count: nodeCount)
         forEachTokenEdge { node, _, targets in edgeTargets[node] += targets }
         for n in 0..<nodeCount {
             let s = states[n]
-            for i in Int(s.closureLo)..<Int(s.closureHi) { guard reach(n, lists[i], 0, 0) else { return nil } }
-            for t in edgeTargets[n] { guard reach(n, t, 1, 1) else { return nil } }
-            for i in Int(s.namesLo)..<Int(s.namesHi) { guard reach(n, lists[i], 1, 1) else { return nil } }
-            for i in Int(s.anysLo)..<Int(s.anysHi) { guard reach(n, lists[i], 1, 1) else { return nil } }
+            for i in Int(s.closureLo)..<Int(s.closureHi) { guard body(n, lists[i], 0, 0) else { return false } }
+            for t in edgeTargets[n] { guard body(n, t, 1, 1) else { return false } }
+            for i in Int(s.namesLo)..<Int(s.namesHi) { guard body(n, lists[i], 1, 1) else { return false } }
+            for i in Int(s.anysLo)..<Int(s.anysHi) { guard body(n, lists[i], 1, 1) else { return false } }
             var gi = Int(s.gapsLo)
             while gi < Int(s.gapsHi) {
-                // A gap skips none of its words or as many as its budget.
                 let budget = Int(lists[gi]), count = Int(lists[gi + 1])
-                for xi in (gi + 2)..<(gi + 2 + count) { guard reach(n, lists[xi], 0, budget) else { return nil } }
+                for xi in (gi + 2)..<(gi + 2 + count) { guard body(n, lists[xi], 0, budget) else { return false } }
                 gi += 2 + count
             }
         }
-        return (shortest, longest)
+        return true
     }
 
     /// Calls `body` with every token transition: its state, word id, and target states (the

@@ -11,18 +11,9 @@ struct WaysIn {
 
     init(_ a: Automaton) {
         var pairs: [(to: Int32, from: Int32)] = []
-        a.forEachTokenEdge { node, _, targets in for t in targets { pairs.append((t, Int32(node))) } }
-        for n in 0..<a.nodeCount {
-            let s = a.states[n]
-            for i in Int(s.namesLo)..<Int(s.namesHi) { pairs.append((a.lists[i], Int32(n))) }
-            for i in Int(s.anysLo)..<Int(s.anysHi) { pairs.append((a.lists[i], Int32(n))) }
-            for i in Int(s.closureLo)..<Int(s.closureHi) where a.lists[i] != Int32(n) { pairs.append((a.lists[i], Int32(n))) }
-            var gi = Int(s.gapsLo)
-            while gi < Int(s.gapsHi) {
-                let count = Int(a.lists[gi + 1])
-                for xi in (gi + 2)..<(gi + 2 + count) { pairs.append((a.lists[xi], Int32(n))) }
-                gi += 2 + count
-            }
+        _ = a.forEachStep { from, to, _, _ in
+            if to != Int32(from) { pairs.append((to, Int32(from))) }
+            return true
         }
         var counts = [Int32](repeating: 0, count: a.nodeCount + 1)
         for p in pairs { counts[Int(p.to) + 1] += 1 }
