@@ -2,7 +2,7 @@
 /// documented shape.
 public enum JSON {
     /// A JSON value.
-    public indirect enum Value {
+    public enum Value {
         case string(String?)
         case int(Int?)
         case double(Double)
