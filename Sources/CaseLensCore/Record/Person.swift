@@ -76,6 +76,32 @@ public struct PersonWords: Sendable {
     }
 
     func canonicalKin(_ k: String) -> String { canonical[k] ?? k }
+
+    /// Whether a titled reference ("Ms Dunn") can be this untitled person: never a child, and
+    /// the title agrees with any family word the record links to them.
+    func fits(title: String, _ p: Person) -> Bool {
+        if p.fieldRole == .child { return false }
+        guard let k = p.kinship else { return true }
+        let t = title.lowercased()
+        if male.contains(t) { return !female.contains(k) }
+        if female.contains(t) { return !male.contains(k) }
+        return true
+    }
+
+    /// Whether two titles can be one person's ("Ms" and "Mrs" can, "Mr" and "Ms" cannot).
+    func sameGender(_ a: String, _ b: String) -> Bool {
+        let x = a.lowercased(), y = b.lowercased()
+        if x == y { return true }
+        if male.contains(x) || male.contains(y) { return false }
+        return female.contains(x) == female.contains(y)
+    }
+
+    /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
+    func isFemale(_ p: Person) -> Bool? {
+        if let t = p.title?.lowercased() { if male.contains(t) { return false }; if female.contains(t) { return true } }
+        if let k = p.kinship { if female.contains(k) { return true }; if male.contains(k) { return false } }
+        return nil
+    }
 }
 
 /// The people of one record.
@@ -101,13 +127,13 @@ public struct People: Sendable {
     private var byKin: [String: [Int]] = [:]
 
     private mutating func reindex(_ i: Int) {
-        let p = all[i]
         func add(_ key: String?, _ index: inout [String: [Int]]) {
-            if let key, !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
+            guard let key else { return }
+            index[key, default: []].appendIfAbsent(i)
         }
-        add(p.surname?.lowercased(), &bySurname)
-        add(p.forename?.lowercased(), &byForename)
-        add(p.kinship, &byKin)
+        add(all[i].surname?.lowercased(), &bySurname)
+        add(all[i].forename?.lowercased(), &byForename)
+        add(all[i].kinship, &byKin)
     }
 
     public init(words: PersonWords = PersonWords()) { self.words = words }
@@ -144,16 +170,17 @@ public struct People: Sendable {
         // "Mr Nandakumar" in a record with Priya and Sunil Nandakumar, Sunil linked as husband: a
         // person whose gender the record shows to agree with the title is preferred to one whose
         // gender it does not show.
-        // Not a closure over `self`: that would copy the whole of `People` on every call.
+        // The words' methods, not `People`'s: calling those here would copy the whole of `People`.
+        let personWords = self.words
         var titleIsFemale: Bool? = nil
         if let t = title?.lowercased() {
-            titleIsFemale = self.words.female.contains(t) ? true : self.words.male.contains(t) ? false : nil
+            titleIsFemale = personWords.female.contains(t) ? true : personWords.male.contains(t) ? false : nil
         }
         var chosen: Int? = nil
         for i in candidates where i != previous {
             previous = i
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
-            let titlesAgree = title == nil || (all[i].title == nil ? fits(title: title!, all[i]) : sameGender(title!, all[i].title!))
+            let titlesAgree = title == nil || (all[i].title == nil ? personWords.fits(title: title!, all[i]) : personWords.sameGender(title!, all[i].title!))
             let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
                 // "Toni" read first, "Ms Toni Pearce" later: the same person, now with her full name.
@@ -161,7 +188,7 @@ public struct People: Sendable {
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             guard match else { continue }
             if chosen == nil { chosen = i }
-            if let titleIsFemale, isFemale(all[i]) == titleIsFemale { chosen = i; break }
+            if let titleIsFemale, personWords.isFemale(all[i]) == titleIsFemale { chosen = i; break }
         }
         if let i = chosen {
             // Filled in place: copying the person out and back is slow.
@@ -202,24 +229,6 @@ public struct People: Sendable {
         return all.count - 1
     }
 
-    /// Whether a titled reference ("Ms Dunn") can be this untitled person: never a child, and
-    /// the title agrees with any family word the record links to them.
-    func fits(title: String, _ p: Person) -> Bool {
-        if p.fieldRole == .child { return false }
-        guard let k = p.kinship else { return true }
-        let t = title.lowercased()
-        if words.male.contains(t) { return !words.female.contains(k) }
-        if words.female.contains(t) { return !words.male.contains(k) }
-        return true
-    }
-
-    /// Whether two titles can be one person's ("Ms" and "Mrs" can, "Mr" and "Ms" cannot).
-    func sameGender(_ a: String, _ b: String) -> Bool {
-        let x = a.lowercased(), y = b.lowercased()
-        if x == y { return true }
-        if words.male.contains(x) || words.male.contains(y) { return false }
-        return words.female.contains(x) == words.female.contains(y)
-    }
 
     /// The one adult of the family (not a child, not a professional) that "she"/"her" or
     /// "he"/"him" can be, by title or family word; nil when there is none, more than one, or an
@@ -244,11 +253,7 @@ public struct People: Sendable {
     }
 
     /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
-    func isFemale(_ p: Person) -> Bool? {
-        if let t = p.title?.lowercased() { if words.male.contains(t) { return false }; if words.female.contains(t) { return true } }
-        if let k = p.kinship { if words.female.contains(k) { return true }; if words.male.contains(k) { return false } }
-        return nil
-    }
+    func isFemale(_ p: Person) -> Bool? { words.isFemale(p) }
 
     /// The person a subject phrase refers to, without adding anyone: "Ms Dunn" and "Dunn" by name
     /// (the title must agree), "Mum" or "the mother" by family word. Nil for pronouns, for phrases
@@ -263,7 +268,7 @@ public struct People: Sendable {
             found = kin
         } else if let last = words.last {
             found = (bySurname[last] ?? []) + (words.count == 1 && title == nil ? byForename[last] ?? [] : [])
-            if let title { found = found.filter { i in all[i].title.map { sameGender(title, $0) } ?? fits(title: title, all[i]) } }
+            if let title { found = found.filter { i in all[i].title.map { self.words.sameGender(title, $0) } ?? self.words.fits(title: title, all[i]) } }
         }
         let people = Set(found)
         return people.count == 1 ? all[people.first!] : nil
@@ -273,4 +278,9 @@ public struct People: Sendable {
     public func with(_ role: PersonRole) -> [Person] {
         all.filter { $0.role == role }.sorted { ($0.fieldRole != nil ? 100 : 0) + $0.harmVotes + $0.harmedVotes > ($1.fieldRole != nil ? 100 : 0) + $1.harmVotes + $1.harmedVotes }
     }
+}
+
+extension Array where Element == Int {
+    /// Appends `i` unless it is there already: one look-up of the index's key, not two.
+    fileprivate mutating func appendIfAbsent(_ i: Int) { if !contains(i) { append(i) } }
 }

@@ -183,7 +183,7 @@ final class RecordWords: Sendable {
     func labelRole(_ lowered: UnsafeBufferPointer<UInt8>) -> PersonRole? { id(lowered).flatMap { labelRoles[$0] } }
 
     /// What a word is, whatever its case.
-    func kind(of word: some StringProtocol) -> Kind { kind(lowered: word.lowercased()) }
+    func kind(of word: some StringProtocol) -> Kind { Self.withUTF8(word) { Self.lowered($0) { kind($0) } } }
 
     /// What a word already lower-cased is.
     func kind(lowered word: some StringProtocol) -> Kind { Self.withUTF8(word) { kind($0) } }
@@ -203,16 +203,21 @@ final class RecordWords: Sendable {
     /// The role the label at `bytes[range]` gives, whatever its case (as `labelRole(_:)`).
     func labelRole(of bytes: [UInt8], _ range: Range<Int>) -> PersonRole? { Self.lowered(bytes, range) { labelRole($0) } }
 
-    /// `body` of the lower-cased UTF-8 of `bytes[range]`: ASCII is folded on the stack, other text
-    /// lower-cased as a String (invalid UTF-8 read as U+FFFD), as `String.lowercased()` would.
+    /// `body` of the lower-cased UTF-8 of `bytes[range]`, as `lowered(_:_:)`.
     private static func lowered<R>(_ bytes: [UInt8], _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let n = range.count
-        guard n <= 32, !bytes[range].contains(where: { $0 >= 0x80 }) else {
-            return withUTF8(String(decoding: bytes[range], as: UTF8.self).lowercased(), body)
+        bytes.withUnsafeBufferPointer { b in lowered(UnsafeBufferPointer(rebasing: b[range]), body) }
+    }
+
+    /// `body` of the lower-cased form of the UTF-8 `raw`: ASCII is folded on the stack, other text
+    /// lower-cased as a String (invalid UTF-8 read as U+FFFD), as `String.lowercased()` would.
+    private static func lowered<R>(_ raw: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = raw.count
+        guard n <= 32, !raw.contains(where: { $0 >= 0x80 }) else {
+            return withUTF8(String(decoding: raw, as: UTF8.self).lowercased(), body)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             for i in 0..<n {
-                let c = bytes[range.lowerBound + i]
+                let c = raw[i]
                 buffer[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
             }
             return body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
