@@ -26,6 +26,9 @@ extension RecordReader {
             fieldLines.insert(lineIndex + 1)
             // The last name read in this field: "Sunil Nandakumar (38), husband" links him as husband.
             var previousName: [String]? = nil
+            // The label's family word ("Father / person causing harm"), read once for all its items.
+            lazy var labelKinship = label.split(whereSeparator: { $0 == "/" || $0 == " " })
+                .first { words.kind(lowered: $0).contains(.kin) }.map(String.init)
             for item in Self.splitTopLevel(value) {
                 let (namePart, paren) = Self.nameAndParenthesis(item)
                 if let name = previousName, paren.isEmpty, !namePart.contains(" "), words.kind(of: namePart).contains(.kin) {
@@ -35,9 +38,7 @@ extension RecordReader {
                 }
                 previousName = nil
                 // A name, not a sentence: "Health visitor: Kirsty has missed two appointments" names nobody.
-                if namePart.split(separator: " ").contains(where: { w in
-                    (w.first.map { $0.asciiValue.map { $0 >= 0x61 && $0 <= 0x7A } ?? $0.isLowercase } ?? false)
-                        && !Self.nameParticles.contains(String(w)) }) { continue }
+                if Self.hasLowerCaseWord(namePart) { continue }
                 var nameWords = capitalisedRun(namePart)
                 var kinFromName: String? = nil
                 if nameWords.count == 1, words.kind(of: nameWords[0]).contains(.kin) {
@@ -45,10 +46,9 @@ extension RecordReader {
                     kinFromName = nameWords[0].lowercased()
                     nameWords = capitalisedRun(paren)
                 }
-                guard !nameWords.isEmpty, !Self.noName.contains(namePart.lowercased()) else { continue }
-                var kinship: String? = kinFromName ?? label.split(whereSeparator: { $0 == "/" || $0 == " " })
-                    .first { words.kind(lowered: $0).contains(.kin) }.map(String.init)
-                if kinship == nil {
+                guard !nameWords.isEmpty, namePart.utf8.count > Self.longestNoName || !Self.noName.contains(namePart.lowercased()) else { continue }
+                var kinship: String? = kinFromName ?? labelKinship
+                if kinship == nil && !paren.isEmpty {
                     kinship = paren.split(whereSeparator: { !$0.isLetter && $0 != "-" }).first { words.kind(of: $0).contains(.kin) }?.lowercased()
                 }
                 guard let i = model.people.person(named: nameWords, isTitle: isTitle, kinship: kinship) else { continue }
@@ -62,12 +62,7 @@ extension RecordReader {
                 let known = model.people.all[i]
                 let family = kinship != nil || known.kinship != nil || [.victim, .personCausingHarm, .child].contains(known.fieldRole)
                 var role = role == .professional && family ? PersonRole.unknown : role
-                let age = paren.trimming { $0 == " " }
-                let afterDigits = age.drop { $0.isNumber }.lowercased()
-                let ordinal = ["st", "nd", "rd", "th"].contains { afterDigits.hasPrefix($0) && !(afterDigits.dropFirst(2).first?.isLetter ?? false) }
-                if let years = Int(age.prefix { $0.isNumber }), years < 18, age.first?.isNumber == true, !ordinal, role != .personCausingHarm, role != .victim {
-                    role = .child
-                }
+                if role != .personCausingHarm, role != .victim, let years = Self.age(paren), years < 18 { role = .child }
                 if role == .unknown || role == .child, let r = roleMentioned(in: paren) {
                     model.people.setFieldRole(r, of: i)
                     model.people.all[i].addEvidence("line \(lineIndex + 1): described as \(r == .personCausingHarm ? "the person causing harm" : r.rawValue) in '\(label)'")
@@ -165,10 +160,50 @@ extension RecordReader {
     static let nameParticles: Set<String> = ["de", "van", "von", "bin", "al", "da", "di", "le", "la", "du"]
     /// Field values that name no one.
     static let noName: Set<String> = ["unknown", "n/a", "none", "not known"]
+    /// Bytes in the longest of `noName`: a longer value is none of them.
+    static let longestNoName = noName.map(\.utf8.count).max()!
+
+    /// The age in a field item's brackets: "7" in "Tia (7)", "4 years" in "Jayden (4 years)"; nil for
+    /// none, or for an ordinal ("1st respondent").
+    static func age(_ paren: String) -> Int? {
+        let age = paren.trimming { $0 == " " }
+        guard age.first?.isNumber == true, let years = Int(age.prefix { $0.isNumber }) else { return nil }
+        let afterDigits = age.drop { $0.isNumber }.lowercased()
+        let ordinal = ["st", "nd", "rd", "th"].contains { afterDigits.hasPrefix($0) && !(afterDigits.dropFirst(2).first?.isLetter ?? false) }
+        return ordinal ? nil : years
+    }
+
+    /// Whether a word of `name` (cut at spaces) starts lower-case and is no name particle: then
+    /// the value is a sentence, not a name. ASCII is read on its bytes.
+    static func hasLowerCaseWord(_ name: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.split(separator: " ").contains { w in
+                (w.first.map { $0.asciiValue.map { $0 >= 0x61 && $0 <= 0x7A } ?? $0.isLowercase } ?? false)
+                    && !nameParticles.contains(String(w))
+            }
+        }
+        return name.utf8.split(separator: 0x20).contains { w in
+            w.first.map { $0 >= 0x61 && $0 <= 0x7A } == true && !nameParticles.contains(String(Substring(w)))
+        }
+    }
 
     /// The capitalised words that open `text` and may be a name, at most four. A lone letter
     /// without a full stop is shorthand, not a name ("Present: M, Kacey": M is the mother).
     private func capitalisedRun(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return capitalisedRun(characters: text) }
+        // ASCII: a Character is a byte, and no "’s" can end a word.
+        var run: [String] = []
+        for w in text.utf8.split(separator: 0x20) {
+            guard run.count < 4, w.count > 1, let f = w.first, f >= 0x41 && f <= 0x5A else { break }
+            let word = Substring(w)
+            guard !words.kind(of: word).contains(.notName), !(w.count >= 2 && w[w.index(w.endIndex, offsetBy: -2)] == 0x27 && w.last == 0x73) else { break }
+            run.append(String(word))
+        }
+        return run
+    }
+
+    /// `capitalisedRun(_:)` read by Characters.
+    private func capitalisedRun(characters text: String) -> [String] {
         var run: [String] = []
         for w in text.split(separator: " ") {
             guard run.count < 4, w.count > 1, let f = w.first, f.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? f.isUppercase,
