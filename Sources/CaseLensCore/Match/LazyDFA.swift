@@ -54,7 +54,7 @@ public final class LazyDFA {
     /// Each state's set: sorted `node << 8 | budget` values, in `sets[setStarts[s]..<setStarts[s+1]]`.
     private var sets: [UInt32] = []
     private var setStarts: [Int] = [0]
-    private var stateOf: [[UInt32]: Int32] = [:]
+    private var stateOf: [StateSet: Int32] = [:]
     /// Cached transitions, an open-addressing table of `mask + 1` slots, each one word (so a probe
     /// reads one cache line): the key `state << symbolBits | symbol` in the high half, the value
     /// `next << spanBits | span` in the low half; `UInt64.max` when empty. Raw memory, so the per-token
@@ -119,7 +119,7 @@ public final class LazyDFA {
 
     /// Empties the cache: only the start state remains.
     private func reset() {
-        sets = []; setStarts = [0]; stateOf = [[]: Self.start]; setStarts.append(0)
+        sets = []; setStarts = [0]; stateOf = [StateSet([]): Self.start]; setStarts.append(0)
         directOutputs = [:]; endAncestors = [:]
         generation += 1
         allocateTable(slots: 4096)
@@ -368,7 +368,7 @@ public final class LazyDFA {
         let next: Int32
         if step.nodes.count > Automaton.maxActive { next = Self.overflow } else {
             let set = step.set()
-            if let s = stateOf[set] { next = s } else {
+            if let s = stateOf[StateSet(set)] { next = s } else {
                 if cacheBytes >= maxBytes || stateOf.count >= stateLimit {
                     // Emptied: the caller's `state` is gone too, so this transition is not cached.
                     reset()
@@ -399,7 +399,7 @@ public final class LazyDFA {
 
     private func intern(_ set: [UInt32]) -> Int32 {
         let s = Int32(stateOf.count)
-        stateOf[set] = s
+        stateOf[StateSet(set)] = s
         sets += set
         setStarts.append(sets.count)
         builtStates += 1
@@ -496,4 +496,12 @@ private struct SetStep {
             }
         }
     }
+}
+
+/// A state's set as a dictionary key, hashed as one run of bytes (an array's elements are hashed
+/// one by one).
+private struct StateSet: Hashable {
+    let values: [UInt32]
+    init(_ values: [UInt32]) { self.values = values }
+    func hash(into hasher: inout Hasher) { values.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }

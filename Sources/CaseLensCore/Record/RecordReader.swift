@@ -22,6 +22,12 @@ final class RecordReader {
         var bytes: ArraySlice<UInt8>
         var words: UInt64
         var kinship: String?
+
+        /// The bytes hashed at once, not one by one as an `ArraySlice`'s elements are.
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(words); hasher.combine(kinship)
+        }
     }
 
     init(document: Document, tokens: [Token], cues: [RecordCue: [RawMatch]], compiled: CompiledLexicon, elements: PatternElements,
