@@ -2,7 +2,7 @@
 /// documented shape.
 public enum JSON {
     /// A JSON value.
-    public enum Value {
+    public indirect enum Value {
         case string(String?)
         case int(Int?)
         case double(Double)
