@@ -29,6 +29,25 @@ final class RecordTests: XCTestCase {
         XCTAssertNotEqual(role(court, "Nathan"), .child)
     }
 
+    func testASemicolonBeforeALabelStartsANewField() {
+        // "Father:" after a semicolon is his own field, not part of her name under "Mother".
+        let r = report("""
+        Children: Ahmed Ibekwe (11)
+        Mother: Esra Ibekwe; Father: Tomasz Ibekwe
+        Perpetrator: Tomasz Ibekwe
+
+        On 3 May Mr Ibekwe pushed Ms Ibekwe into a door.
+        """)
+        let names = r.record?.people.all.map(\.name) ?? []
+        XCTAssertFalse(names.contains { $0.contains(":") }, "\(names)")
+        XCTAssertEqual(r.record?.people.all.first { $0.name == "Tomasz Ibekwe" }?.kinship, "father")
+        XCTAssertEqual(role(r, "Tomasz Ibekwe"), .personCausingHarm)
+        XCTAssertEqual(role(r, "Esra Ibekwe"), .victim)
+        // A semicolon before words that are no label stays inside the value.
+        let plain = report("Children: Tia Khan (7); Jayden Khan (4)\n")
+        XCTAssertEqual(role(plain, "Jayden Khan"), .child)
+    }
+
     func testATitleGoesToTheSameSurnamePersonOfItsGender() {
         // "husband" after the name in a field links him; "Mr Nandakumar" is then him, not her, and
         // "Ms Nandakumar" is her. A section word before a colon ("Risk factors:") is nobody.
@@ -298,6 +317,16 @@ final class RecordTests: XCTestCase {
         XCTAssertNil(people.referent(of: ["Grant"]), "two Grants: ambiguous")
         XCTAssertNil(people.referent(of: ["she"]))
         XCTAssertNil(people.referent(of: ["Ms", "Okafor"]))
+    }
+
+    func testSuggestionsNameAFewChildrenAndSayTheChildrenForMore() {
+        func suggestion(_ children: String) -> String {
+            let r = report("Children: \(children)\nMother: Kayleigh Morris\nPerson causing harm: Dean Morris (father)\n\nMum to keep the children away from Dean.\n")
+            return r.findings.first { $0.rule == "victim-tasked.keep-children-away" }?.suggestion ?? "nil"
+        }
+        XCTAssertTrue(suggestion("Tia Morris (6), Jayden Morris (4)").contains("Tia Morris and Jayden Morris"))
+        let many = suggestion("Tia Morris (9), Jayden Morris (8), Kian Morris (6), Ruby Morris (4), Alfie Morris (2)")
+        XCTAssertTrue(many.contains("the children") && !many.contains("Alfie"), many)
     }
 
     func testSuggestionsUseTheResolvedName() {

@@ -69,8 +69,12 @@ struct Judge {
         let children = record.children.map(\.display)
         names = (record.perpetrator?.display ?? SuggestionTemplate.unknownPerpetrator,
                  record.victim?.display ?? SuggestionTemplate.unknownVictim,
-                 children.isEmpty ? "the children" : Self.list(children))
+                 children.isEmpty || children.count > Self.childrenNamed ? "the children" : Self.list(children))
     }
+
+    /// Most children a suggestion names; with more ("stay away from Tia, Jayden, Kian, Ruby, Alfie
+    /// and Mia") it says "the children", which reads better and is as clear.
+    static let childrenNamed = 4
 
     /// Judges the rule candidates (`automaton` matches over `ruleTokens`, which are the tokens as
     /// written or, for a record where a woman harms a man, with the sexes' words exchanged) in the

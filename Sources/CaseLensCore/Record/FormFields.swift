@@ -10,11 +10,15 @@ extension RecordReader {
             let t = text.lowercased()
             return words.mentionedRoles.first { _, labels in labels.contains { t.containsBytes(of: $0) } }?.role
         }
+        var labelColons = Set<Int>()
         for (lineIndex, start) in fieldStarts() {
-            guard let (colon, label, role) = fieldLabel(from: start) else { continue }
+            // A field both after a semicolon and after a wide gap is read once.
+            guard let (colon, label, role) = fieldLabel(from: start), labelColons.insert(colon).inserted else { continue }
             var e = colon + 1
             var spaces = 0
             while e < b.count && b[e] != 0x0A {
+                // "Mother: Esra Ibekwe; Father: Tomasz Ibekwe": a semicolon before a label ends the field.
+                if b[e] == 0x3B && fieldLabel(from: e + 1) != nil { break }
                 if b[e] == 0x20 || b[e] == 0x09 { spaces += b[e] == 0x09 ? 2 : 1 } else {
                     if spaces >= 2 && e > colon + 3, let nextColon = b[e..<min(e + 45, b.count)].firstIndex(of: 0x3A),
                        !b[e..<nextColon].contains(0x0A) { e -= spaces; break }
@@ -77,8 +81,9 @@ extension RecordReader {
         }
     }
 
-    /// Where form fields may start: each line that has a colon, and each place in it where two or
-    /// more spaces or a tab cut it into fields ("Mother: X        Father: Y").
+    /// Where form fields may start: each line that has a colon, each place in it where two or
+    /// more spaces or a tab cut it into fields ("Mother: X        Father: Y"), and each place
+    /// after a semicolon ("Mother: X; Father: Y").
     private func fieldStarts() -> [(line: Int, start: Int)] {
         document.bytes.withUnsafeBufferPointer { b in
             var starts: [(line: Int, start: Int)] = []
@@ -95,6 +100,7 @@ extension RecordReader {
                     if b[q] == 0x20 || b[q] == 0x09 { run += b[q] == 0x09 ? 2 : 1 } else {
                         if run >= 2 && q - start > 3 { starts.append((lineIndex, q)) }
                         run = 0
+                        if b[q] == 0x3B { starts.append((lineIndex, q + 1)) }
                     }
                 }
             }
