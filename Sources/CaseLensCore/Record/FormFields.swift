@@ -202,7 +202,7 @@ extension RecordReader {
         for w in text.utf8.split(separator: 0x20) {
             guard run.count < 4, w.count > 1, let f = w.first, f >= 0x41 && f <= 0x5A else { break }
             let word = Substring(w)
-            guard !words.kind(of: word).contains(.notName), !(w.count >= 2 && w[w.index(w.endIndex, offsetBy: -2)] == 0x27 && w.last == 0x73) else { break }
+            guard !words.kind(of: word).contains(.notName), !word.hasSuffix("'s") else { break }
             run.append(String(word))
         }
         return run
