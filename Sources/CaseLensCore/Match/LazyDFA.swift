@@ -184,27 +184,17 @@ public final class LazyDFA {
                 la.step(ka, ta, key: keyA, slot: slotA, found: foundA)
                 if la.missed {
                     // The table may have moved: `foundB` is read again.
-                    la.missed = false
-                    guard generation == started else { return nil }
-                    (lb.slots, lb.mask) = (la.slots, la.mask)
+                    guard Lane.follow(&lb, after: &la, started: started) else { return nil }
                     lb.step(kb, tb)
                 } else {
                     lb.step(kb, tb, key: keyB, slot: slotB, found: foundB)
                 }
             } else {
                 la.step(ka, ta)
-                if la.missed {
-                    la.missed = false
-                    guard generation == started else { return nil }
-                    (lb.slots, lb.mask) = (la.slots, la.mask)
-                }
+                guard Lane.follow(&lb, after: &la, started: started) else { return nil }
                 lb.step(kb, tb)
             }
-            if lb.missed {
-                lb.missed = false
-                guard generation == started else { return nil }
-                (la.slots, la.mask) = (lb.slots, lb.mask)
-            }
+            guard Lane.follow(&la, after: &lb, started: started) else { return nil }
         }
         while let k = cb.next(&lb) { lb.take(k, toks) }
         la.out += lb.out; la.ends += lb.ends; la.direct += lb.direct
@@ -294,6 +284,16 @@ public final class LazyDFA {
         init(_ dfa: LazyDFA) {
             self.dfa = dfa; (slots, mask) = (dfa.slots, dfa.mask); symbolBits = UInt32(dfa.symbolBits)
             generation = dfa.generation
+        }
+
+        /// After `lane` may have computed a transition (`missed`): false when the cache was
+        /// emptied since the pass began (`started`), else `other` reads the table where it now is.
+        @inline(__always) static func follow(_ other: inout Lane, after lane: inout Lane, started: Int) -> Bool {
+            guard lane.missed else { return true }
+            lane.missed = false
+            guard lane.dfa.generation == started else { return false }
+            (other.slots, other.mask) = (lane.slots, lane.mask)
+            return true
         }
 
         /// A hard break (or a range's start) at token `k`: no partial match is open.
