@@ -88,7 +88,9 @@ int32_t cl_sentences_around(cl_sentences *s, int32_t offset, int32_t *start, int
     if (offset < 0) return -1;
     int32_t e = ubrk_following(s->bi, offset);
     if (e == UBRK_DONE) return -1;
-    int32_t b = ubrk_preceding(s->bi, offset + 1);
+    /* The boundary before e is the last one at or before offset (what ubrk_preceding(offset + 1)
+       gives), read from the iterator's cache rather than by a second seek. */
+    int32_t b = ubrk_previous(s->bi);
     if (b == UBRK_DONE) b = 0;
     *start = b; *end = e;
     return 0;

@@ -410,6 +410,8 @@ struct Judge {
     /// «DV incident»" → "… attended an incident in which …", not "a an incident"; "A «domestic
     /// occurred»" → "Dean Morris abused …".
     static func joined(_ before: String, _ suggestion: String) -> String {
+        // Most matches follow no article: its bytes say so without reading Characters.
+        guard endsWithArticle(before) else { return before + suggestion }
         let trimmed = before.reversed().drop { $0 == " " }
         let article = String(trimmed.prefix { $0 != " " }.reversed())
         let opensWithOwn = suggestion.first.map { $0 == "[" || $0.isUppercase } ?? false
@@ -419,6 +421,18 @@ struct Judge {
         // The article opened the sentence: the suggestion does now.
         if rest.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) { return rest + suggestion.capitalisedFirst }
         return rest + suggestion
+    }
+
+    /// Whether the last word of `s` (before trailing spaces) is "a", "an" or "the" in any case.
+    private static func endsWithArticle(_ s: String) -> Bool {
+        var word: UInt32 = 0, length = 0
+        for c in s.utf8.reversed().drop(while: { $0 == 0x20 }) {
+            if c == 0x20 { break }
+            length += 1
+            guard length <= 3 else { return false }
+            word = word << 8 | UInt32(c | 0x20)   // read backwards: "the" is e, h, t
+        }
+        return length == 1 ? word == 0x61 : length == 2 ? word == 0x6E61 : length == 3 && word == 0x656874
     }
 
     /// Capitalised only because they start a sentence.

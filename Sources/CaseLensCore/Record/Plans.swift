@@ -54,7 +54,9 @@ extension RecordReader {
         for m in cues[.agency] ?? [] { startsAgency[Int(m.first)] = true }
         // Heading lines, and where the text after a heading's colon starts ("Discharge plan:
         // Agnieszka to stay …"), if any follows on its line.
-        var headingLines: [Int: Int?] = [:]
+        // By line (an array: every line is looked up); nil: not a heading; .some(nil): a heading
+        // with nothing after it on its line.
+        var headingLines = [Int??](repeating: nil, count: document.lineStarts.count + 1)
         let b = document.bytes
         for m in cues[.planHeading] ?? [] where isLineStart(Int(m.first)) {
             var p = Int(tokens[Int(m.last)].end)
@@ -72,7 +74,7 @@ extension RecordReader {
             let line = index + 1
             let end = index + 1 < document.lineStarts.count ? document.lineStarts[index + 1] : b.count
             var from = start
-            if let inline = headingLines[line] {
+            if case .some(let inline) = headingLines[line] {
                 inPlan = true
                 guard let inline else { continue }
                 from = inline

@@ -584,19 +584,21 @@ final class RecordReader {
         // person its form field names.
         var labels = [p.fieldLabel].compactMap { $0.map { Array($0.utf8) } }
         if p.fieldLabel != nil { labels.append(Array((people.isFemale(p) == true ? "female" : "male").utf8)) }
-        let labelLengths = Set(labels.map(\.count))
+        // At most two labels: their lengths are compared without hashing, token by token.
+        let labelLengths = labels.map(\.count)
         var n = 0
-        let b = document.bytes
-        for t in tokens where t.flags.contains(.capitalised) || labelLengths.contains(Int(t.end - t.start)) {
-            let start = Int(t.start), count = Int(t.end - t.start)
-            func same(_ key: [UInt8]) -> Bool {
-                key.count == count && key.indices.allSatisfy { i in
-                    let c = b[start + i]
-                    return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        document.bytes.withUnsafeBufferPointer { b in
+            for t in tokens where t.flags.contains(.capitalised) || labelLengths.contains(Int(t.end - t.start)) {
+                let start = Int(t.start), count = Int(t.end - t.start)
+                func same(_ key: [UInt8]) -> Bool {
+                    key.count == count && key.indices.allSatisfy { i in
+                        let c = b[start + i]
+                        return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                    }
                 }
+                let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || labels.contains(where: same)
+                if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
             }
-            let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || labels.contains(where: same)
-            if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
         }
         return n
     }

@@ -26,7 +26,7 @@ public enum JSON {
         }
         switch v {
         case .string(let s): if let s { quote(s, into: &out) } else { out += "null".utf8 }
-        case .int(let i): out += (i.map(String.init) ?? "null").utf8
+        case .int(let i): if let i { digits(i, into: &out) } else { out += "null".utf8 }
         case .double(let d): out += (d.isFinite ? String(d) : "null").utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
         case .null: out += "null".utf8
@@ -53,6 +53,16 @@ public enum JSON {
             }
             if pretty { newline(indent) }
             out.append(0x7D)
+        }
+    }
+
+    /// Appends `i` in decimal, without making a String of it.
+    private static func digits(_ i: Int, into out: inout [UInt8]) {
+        if i < 0 { out.append(0x2D) }
+        var m = i.magnitude, buffer: (UInt64, UInt64, UInt64) = (0, 0, 0), n = 0
+        withUnsafeMutableBytes(of: &buffer) { d in
+            repeat { d[23 - n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; m /= 10; n += 1 } while m > 0
+            out.append(contentsOf: d[(24 - n)...])
         }
     }
 

@@ -54,16 +54,24 @@ public enum LineBreaks {
     /// A copy of `bytes` of the same length in which every newline that is not structural (and a
     /// CR before it) is a space: what the sentence iterator reads.
     public static func unwrapped(_ bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        bytes.withUnsafeBufferPointer { b in
-            for p in 0..<b.count where b[p] == 0x0A {
-                let blankBefore = p > 0 && lineIsBlank(b, endingAt: p)
-                if blankBefore || isStructural(b, newlineAt: p) { continue }
-                out[p] = 0x20
-                if p > 0 && b[p - 1] == 0x0D { out[p - 1] = 0x20 }
-            }
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            bytes.withUnsafeBufferPointer { unwrap($0, into: out) }
+            count = bytes.count
         }
-        return out
+    }
+
+    /// Writes `unwrapped(b)` into `out`, which holds at least `b.count` bytes.
+    static func unwrap(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
+        guard let from = b.baseAddress, let to = out.baseAddress else { return }
+        to.update(from: from, count: b.count)
+        var p = 0
+        while let n = ByteSearch.firstIndex(of: 0x0A, in: b, from: p) {
+            p = n + 1
+            let blankBefore = n > 0 && lineIsBlank(b, endingAt: n)
+            if blankBefore || isStructural(b, newlineAt: n) { continue }
+            to[n] = 0x20
+            if n > 0 && b[n - 1] == 0x0D { to[n - 1] = 0x20 }
+        }
     }
 
     static func lineIsBlank(_ b: UnsafeBufferPointer<UInt8>, endingAt p: Int) -> Bool {

@@ -26,10 +26,10 @@ public final class SentenceIndex {
     private var cache: [Range<Int>] = []
 
     public init(_ document: Document, breaker: SentenceBreaker = SentenceBreaker()) {
-        let unwrapped = LineBreaks.unwrapped(document.bytes)
-        buffer = .allocate(capacity: max(unwrapped.count, 1))
-        _ = buffer.initialize(from: unwrapped)
-        count = unwrapped.count
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(document.bytes.count, 1))
+        document.bytes.withUnsafeBufferPointer { LineBreaks.unwrap($0, into: buffer) }
+        self.buffer = buffer
+        count = document.bytes.count
         self.breaker = breaker
     }
 
