@@ -125,16 +125,19 @@ struct Judge {
             if excuseAboutSomeoneElse(rule, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
-        // Overlaps: the most specific match wins.
-        candidates.sort { a, b in
-            let la = a.match.last - a.match.first, lb = b.match.last - b.match.first
-            if la != lb { return la > lb }
-            let sa = a.alignment.literals, sb = b.alignment.literals
-            if sa != sb { return sa > sb }
-            let va = rules[a.rule].severity, vb = rules[b.rule].severity
-            if va != vb { return va > vb }
-            if a.rule != b.rule { return a.rule < b.rule }
-            return a.match.first < b.match.first
+        // Overlaps: the most specific match wins. Sorted by index, then put in that order once:
+        // a candidate is large, and the sort would move it many times.
+        candidates = candidates.withUnsafeBufferPointer { c in
+            c.indices.sorted { i, j in
+                let la = c[i].match.last - c[i].match.first, lb = c[j].match.last - c[j].match.first
+                if la != lb { return la > lb }
+                let sa = c[i].alignment.literals, sb = c[j].alignment.literals
+                if sa != sb { return sa > sb }
+                let va = rules[c[i].rule].severity, vb = rules[c[j].rule].severity
+                if va != vb { return va > vb }
+                if c[i].rule != c[j].rule { return c[i].rule < c[j].rule }
+                return c[i].match.first < c[j].match.first
+            }.map { c[$0] }
         }
         // A match loses to a more specific one it overlaps when it has the same category, or when
         // it is the start of it ("«a domestic» between Ms Lowe and her ex-partner" is one problem,
@@ -153,8 +156,7 @@ struct Judge {
             out.append(finding(for: c))
         }
         out += fileFindings(spans: out)
-        out.sort { ($0.start ?? Int.max, $0.rule) < ($1.start ?? Int.max, $1.rule) }
-        return out
+        return out.indices.sorted { (out[$0].start ?? Int.max, out[$0].rule) < (out[$1].start ?? Int.max, out[$1].rule) }.map { out[$0] }
     }
 
     // MARK: context lookups. Match lists are in order of their last token: binary search.
