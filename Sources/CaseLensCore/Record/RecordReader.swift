@@ -430,6 +430,8 @@ final class RecordReader {
             let line = document.line(of: Int(tokens[verb].start))
             model.people.all[i].addEvidence("line \(line): \(harmed ? "harmed" : "the one who") \(harmed ? "(" : "")\(text(verb))\(harmed ? ")" : "")")
         }
+        // Form labels are all read (`readFields`) before this: each one that one person holds.
+        let labels = LabelledPeople(model.people)
         for m in cues[.harmVerb] ?? [] {
             let k = Int(m.first), l = Int(m.last)
             if tokens[k].flags.contains(.quoted) { continue }
@@ -485,13 +487,13 @@ final class RecordReader {
                     continue
                 }
                 // "IP claims suspect slapped her": the form's label for someone is that person.
-                if subject.isEmpty { labelled = person(labelled: end, in: model) }
+                if subject.isEmpty { labelled = person(labelled: end, in: labels) }
             }
             if subject.isEmpty && labelled == nil {
                 subject = nearestNameRun(before: k, subject: true)
                 // A form label nearer the verb than that name is the subject: "IP claims suspect
                 // slapped her and dragged her".
-                labelled = nearestLabelled(before: k, after: subject.isEmpty ? -1 : subject.upperBound - 1, in: model)
+                labelled = nearestLabelled(before: k, after: subject.isEmpty ? -1 : subject.upperBound - 1, in: labels)
             }
             if let labelled { note(labelled, harmed: false, verb: k) }
             else if !subject.isEmpty { note(reference(subject), harmed: isTelegraphicPassive(k, l), verb: k) }
@@ -525,20 +527,43 @@ final class RecordReader {
         return nil
     }
 
-    /// The person whose one-word form label ("suspect", "ip") token `k` is, if exactly one.
-    private func person(labelled k: Int, in model: RecordModel) -> Int? {
+    /// The form labels ("suspect", "ip") that exactly one person holds, with that person.
+    private struct LabelledPeople {
+        var labels: [(label: String, bytes: [UInt8], person: Int)] = []
+        init(_ people: People) {
+            var holders: [String: [Int]] = [:]
+            for (i, p) in people.all.enumerated() { if let l = p.fieldLabel { holders[l, default: []].append(i) } }
+            for (label, people) in holders.sorted(by: { $0.key < $1.key }) where people.count == 1 {
+                labels.append((label, Array(label.utf8), people[0]))
+            }
+        }
+    }
+
+    /// The person whose one-word form label token `k` is, if exactly one holds it.
+    private func person(labelled k: Int, in people: LabelledPeople) -> Int? {
+        guard !people.labels.isEmpty else { return nil }
+        let start = Int(tokens[k].start), count = Int(tokens[k].end) - start
+        let b = document.bytes
+        if !b[start..<(start + count)].contains(where: { $0 >= 0x80 }) {
+            // ASCII: lower-cased byte by byte, as `lower` would.
+            return people.labels.first { l in
+                l.bytes.count == count && l.bytes.indices.allSatisfy { i in
+                    let c = b[start + i]
+                    return l.bytes[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+            }?.person
+        }
         let word = lower(k)
-        let matches = model.people.all.indices.filter { model.people.all[$0].fieldLabel == word }
-        return matches.count == 1 ? matches[0] : nil
+        return people.labels.first { $0.label == word }?.person
     }
 
     /// The person whose form label stands between token `after` and `k` in `k`'s sentence, nearest
     /// `k` first (within 25 words).
-    private func nearestLabelled(before k: Int, after: Int, in model: RecordModel) -> Int? {
-        guard model.people.all.contains(where: { $0.fieldLabel != nil }) else { return nil }
+    private func nearestLabelled(before k: Int, after: Int, in people: LabelledPeople) -> Int? {
+        guard !people.labels.isEmpty else { return nil }
         var j = k - 1
         while j > after && j >= k - 25 {
-            if let i = person(labelled: j, in: model) { return i }
+            if let i = person(labelled: j, in: people) { return i }
             if tokens[j].flags.contains(.hardBreak) { break }
             j -= 1
         }
