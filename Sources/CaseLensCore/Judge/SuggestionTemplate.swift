@@ -50,9 +50,10 @@ public enum SuggestionTemplate {
     private static func substitute(_ template: String, _ v: Values) -> String {
         var out = ""
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
+        // Braces found on the bytes: a template's braces are plain ASCII.
+        while let open = rest.utf8.firstIndex(of: 0x7B) {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
+            guard let close = rest[open...].utf8.firstIndex(of: 0x7D) else { out += rest[open...]; return out }
             let body = String(rest[rest.index(after: open)..<close])
             out += fill(body, v)
             rest = rest[rest.index(after: close)...]
