@@ -112,17 +112,18 @@ struct Judge {
         let otherMatterMentions = cues[.otherMatterMention] ?? []
         var candidates: [Candidate] = []
         for (m, r, s) in inSentence {
-            let rule = rules[r]
+            // The rule's fields read in place: a copy of a rule retains each of its many fields.
+            let category = rules[r].category
             if let ex = exceptions[r], overlaps(ex, m, sentence: s) { continue }
             if let un = unless[r], anyIn(un, s) { continue }
-            if rule.requires == .priorOutcome {
+            if rules[r].requires == .priorOutcome {
                 guard record.outcome(before: Int(tokens[Int(m.first)].start), otherMatterToo: anyIn(otherMatterMentions, s)) != nil,
                       !anyIn(newMatter, s) else { continue }
             }
-            if rule.negation == .cancels, negated(m, negations, sentence: s) { continue }
+            if rules[r].negation == .cancels, negated(m, negations, sentence: s) { continue }
             let alignment = Alignment.align(elements[Int(m.pattern)], tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
-            if aboutPersonCausingHarm(rule, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
-            if excuseAboutSomeoneElse(rule, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
+            if aboutPersonCausingHarm(category, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
+            if excuseAboutSomeoneElse(category, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             candidates.append(Candidate(match: m, rule: r, sentence: s, quoted: isAttributedQuote(m, sentence: s, speech: speech), alignment: alignment))
         }
         // Overlaps: the most specific match wins. Sorted by index, then put in that order once:
@@ -230,8 +231,8 @@ struct Judge {
     /// about anyone's abuse. A name counts unless the record shows that person to be the victim, a
     /// child or a professional, or of the other sex than the one that harms in this record; role
     /// words ("he", "Dad") and names the record says nothing else about always count.
-    private func excuseAboutSomeoneElse(_ rule: Rule, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
-        guard rule.category == .perpetratorExcuse, let first = roles.first, first == "name" || first == "perpetrator",
+    private func excuseAboutSomeoneElse(_ category: Category, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
+        guard category == .perpetratorExcuse, let first = roles.first, first == "name" || first == "perpetrator",
               let r = alignment.ranges[1] else { return false }
         let kinds = tokens[r].map { compiled.recordWords.kind(of: $0, in: document.bytes) }
         if kinds.contains(where: { !$0.isDisjoint(with: [.kin, .subjectPronoun, .title]) }) { return false }
@@ -253,14 +254,14 @@ struct Judge {
     /// shows exactly one adult of the family it can be (`People.referent(ofPronoun:)`). A
     /// pathologising label whose subject the record shows to be a child or a professional is not
     /// about the adult victim either, and passes too.
-    private func aboutPersonCausingHarm(_ rule: Rule, _ m: RawMatch, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
-        guard Self.victimSubjectCategories.contains(rule.category) else { return false }
+    private func aboutPersonCausingHarm(_ category: Category, _ m: RawMatch, _ roles: [String?], _ alignment: Alignment.Result) -> Bool {
+        guard Self.victimSubjectCategories.contains(category) else { return false }
         var subjects: [ClosedRange<Int>] = []
         for (i, role) in roles.enumerated() where role == "victim" || (i == 0 && role == "name") {
             if let r = alignment.ranges[i + 1] { subjects.append(r) }
         }
         // A label with no subject in its pattern describes the name just before it.
-        if rule.category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }) {
+        if category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }) {
             if let r = coordinatedSubject(of: m) ?? nameRun(endingBefore: Int(m.first)) { subjects.append(r) }
         }
         for var r in subjects {
@@ -271,7 +272,7 @@ struct Judge {
                 : record.people.referent(of: words)
             if referent?.role == .personCausingHarm { return true }
             // A label about a child or a professional is not about the adult victim either.
-            if rule.category == .pathologising, referent?.role == .child || referent?.role == .professional { return true }
+            if category == .pathologising, referent?.role == .child || referent?.role == .professional { return true }
         }
         return false
     }

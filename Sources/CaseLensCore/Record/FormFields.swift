@@ -63,8 +63,8 @@ extension RecordReader {
                 // an ordinal, not an age).
                 // "Present: Ms Cole, HV, DSL …" after "Parents: Ms Stacey Cole (mother)": she is
                 // still the mother, not a professional.
-                let known = model.people.all[i]
-                let family = kinship != nil || known.kinship != nil || [.victim, .personCausingHarm, .child].contains(known.fieldRole)
+                let knownRole = model.people.all[i].fieldRole
+                let family = kinship != nil || model.people.all[i].kinship != nil || [.victim, .personCausingHarm, .child].contains(knownRole)
                 var role = role == .professional && family ? PersonRole.unknown : role
                 if role != .personCausingHarm, role != .victim, let years = Self.age(paren), years < 18 { role = .child }
                 if role == .unknown || role == .child, let r = roleMentioned(in: paren) {
