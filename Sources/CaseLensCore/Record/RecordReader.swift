@@ -542,16 +542,12 @@ final class RecordReader {
     /// The person whose one-word form label token `k` is, if exactly one holds it.
     private func person(labelled k: Int, in people: LabelledPeople) -> Int? {
         guard !people.labels.isEmpty else { return nil }
-        let start = Int(tokens[k].start), count = Int(tokens[k].end) - start
-        let b = document.bytes
-        if !b[start..<(start + count)].contains(where: { $0 >= 0x80 }) {
+        let start = Int(tokens[k].start), end = Int(tokens[k].end)
+        if !document.bytes[start..<end].contains(where: { $0 >= 0x80 }) {
             // ASCII: lower-cased byte by byte, as `lower` would.
-            return people.labels.first { l in
-                l.bytes.count == count && l.bytes.indices.allSatisfy { i in
-                    let c = b[start + i]
-                    return l.bytes[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                }
-            }?.person
+            return document.bytes.withUnsafeBufferPointer { b in
+                people.labels.first { Self.isLowered(b, start..<end, $0.bytes) }?.person
+            }
         }
         let word = lower(k)
         return people.labels.first { $0.label == word }?.person
@@ -614,18 +610,21 @@ final class RecordReader {
         var n = 0
         document.bytes.withUnsafeBufferPointer { b in
             for t in tokens where t.flags.contains(.capitalised) || labelLengths.contains(Int(t.end - t.start)) {
-                let start = Int(t.start), count = Int(t.end - t.start)
-                func same(_ key: [UInt8]) -> Bool {
-                    key.count == count && key.indices.allSatisfy { i in
-                        let c = b[start + i]
-                        return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    }
-                }
+                let start = Int(t.start)
+                func same(_ key: [UInt8]) -> Bool { Self.isLowered(b, start..<Int(t.end), key) }
                 let isMention = (t.flags.contains(.capitalised) && keys.contains(where: same)) || labels.contains(where: same)
                 if isMention && !fieldLines.contains(document.line(of: start)) { n += 1 }
             }
         }
         return n
+    }
+
+    /// Whether `b[range]` lower-cased in ASCII (other bytes as they are) is `key`.
+    private static func isLowered(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ key: [UInt8]) -> Bool {
+        key.count == range.count && key.indices.allSatisfy { i in
+            let c = b[range.lowerBound + i]
+            return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
     }
 
     // MARK: outcomes
