@@ -39,6 +39,26 @@ def err(where, msg):
     errors.append(f"{where}: {msg}")
 
 
+def check_keys(where, entry, allowed, required, what=""):
+    """Reports keys of `entry` outside `allowed`, and `required` keys it lacks."""
+    for k in set(entry) - set(allowed):
+        err(where, f"{what}has unknown key {k!r}" if what else f"unknown key {k!r}")
+    for k in required:
+        if k not in entry:
+            err(where, f"{what}missing {k!r}")
+
+
+def placed(where, lines, entry, last_line):
+    """`check_text`'s ranges for `entry` (None when its text is not where it says), checking
+    that it comes at or after `last_line`; returns them with the new last line."""
+    rs = check_text(where, lines, entry)
+    if rs is None:
+        return None, last_line
+    if entry["line"] < last_line:
+        err(where, f"out of line order (line {entry['line']} after {last_line})")
+    return rs, entry["line"]
+
+
 def ranges(line, text):
     out, start = [], 0
     while True:
@@ -182,19 +202,12 @@ def main():
                 nspan += 1
                 if "scope" in fd:
                     err(w, f"scope {fd['scope']!r}: only 'file' is allowed")
-                for k in set(fd) - SPAN_KEYS:
-                    err(w, f"span finding has unknown key {k!r}")
-                for k in ("category", "line", "text"):
-                    if k not in fd:
-                        err(w, f"span finding missing {k!r}")
+                check_keys(w, fd, SPAN_KEYS, ("category", "line", "text"), "span finding ")
                 if seen_file:
                     err(w, "span finding after a file-level finding")
-                rs = check_text(w, lines, fd)
+                rs, last_line = placed(w, lines, fd, last_line)
                 if rs is None:
                     continue
-                if fd["line"] < last_line:
-                    err(w, f"out of line order (line {fd['line']} after {last_line})")
-                last_line = fd["line"]
                 for a, b in rs:
                     span_ranges.append((fd["line"], a, b, cat))
                 key = ("span", cat, fd["line"], fd["text"])
@@ -208,19 +221,12 @@ def main():
             if not isinstance(m, dict):
                 err(w, "not a mapping")
                 continue
-            for k in set(m) - MNF_KEYS:
-                err(w, f"unknown key {k!r}")
-            for k in MNF_KEYS:
-                if k not in m:
-                    err(w, f"missing {k!r}")
+            check_keys(w, m, MNF_KEYS, MNF_KEYS)
             if not isinstance(m.get("why"), str) or not m.get("why", "").strip():
                 err(w, "why missing or empty")
-            rs = check_text(w, lines, m)
+            rs, last_line = placed(w, lines, m, last_line)
             if rs is None:
                 continue
-            if m["line"] < last_line:
-                err(w, f"out of line order (line {m['line']} after {last_line})")
-            last_line = m["line"]
             for a, b in rs:
                 for (ln, sa, sb, cat) in span_ranges:
                     if ln == m["line"] and a < sb and sa < b:
