@@ -2,7 +2,8 @@
 import Foundation
 import XCTest
 
-/// The ASCII fast path must yield exactly ICU's tokens: same byte ranges, same flags, same ids.
+/// The ASCII and Latin fast paths must yield exactly ICU's tokens: same byte ranges, same flags,
+/// same ids.
 final class TokenizerDifferentialTests: XCTestCase {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -42,6 +43,26 @@ final class TokenizerDifferentialTests: XCTestCase {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 1...60, using: &rng) { bytes.append(alphabet.randomElement(using: &rng)!) }
             try assertSameTokens(bytes, "random #\(n): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    func testTrickyLatin() throws {
+        let cases = [
+            "Zoë Chloé’s Sinéad’s ÉLODIE façade naïve Łukasz Żaneta Ørsted ﬁne ß Straße ªº µg 5µ",
+            "“quoted” ‘single’ don’t ’tis o’clock 5’6 5’ ’5 a’’b a’.b Mum’s—Dad’s a–b £5 €10 20° • item … end",
+            "a·b Zoë@x.org 😀x x😀 naı̈ve e\u{301} Ḁ Ǆ ĳ 1’000 1’a a’1 _é é_ é1 1é",
+        ]
+        for c in cases { try assertSameTokens(Array(c.utf8), c) }
+    }
+
+    func testRandomLatin() throws {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "_", ".", "'", ",", ";", ":", "-", " ", "\"", "é", "Ö", "ł", "ſ", "ª", "µ", "·",
+                      "‘", "’", "“", "”", "–", "—", "•", "…", "£", "€", "°", "×", "\u{301}", "😀", "@", "\u{A0}"]
+        for n in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...30, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            try assertSameTokens(Array(text.utf8), "random #\(n): \(text.debugDescription)")
         }
     }
 

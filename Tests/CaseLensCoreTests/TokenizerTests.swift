@@ -108,4 +108,27 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(sentence(at: "Holt"), "Mrs. Holt came.")
         XCTAssertEqual(sentence(at: "A.A."), "Went to A.A.")
     }
+
+    /// ICU reads a UTF-16 copy of the text: its sentences still come back as UTF-8 byte ranges,
+    /// around two- to four-byte characters, a long run of them, and invalid bytes (read as U+FFFD).
+    func testSentenceOffsetsAreBytesAroundNonASCIIText() {
+        let long = String(repeating: "Привет", count: 30)
+        var bytes = Array("Zoë said “no” 😀. \(long) is a word. 日本語の文。Mum left 👩‍👧 here. ".utf8)
+        bytes += [0xFF, 0xC3] + Array(" Bad bytes stay put. He came back.".utf8)
+        let d = Document(name: "x", bytes: bytes)
+        let index = SentenceIndex(d)
+        func sentence(at word: String) -> String {
+            let w = Array(word.utf8)
+            let at = (0...(bytes.count - w.count)).first { Array(bytes[$0..<($0 + w.count)]) == w }!
+            let r = index.sentence(containing: at)
+            return String(decoding: d.bytes[r], as: UTF8.self)
+        }
+        XCTAssertEqual(sentence(at: "said"), "Zoë said “no” 😀.")
+        XCTAssertEqual(sentence(at: "😀"), "Zoë said “no” 😀.")
+        XCTAssertEqual(sentence(at: "is a word"), "\(long) is a word.")
+        XCTAssertEqual(sentence(at: "Привет"), "\(long) is a word.")
+        XCTAssertEqual(sentence(at: "語"), "日本語の文。")
+        XCTAssertEqual(sentence(at: "left"), "Mum left 👩‍👧 here.")
+        XCTAssertEqual(sentence(at: "He came"), "He came back.")
+    }
 }

@@ -38,7 +38,9 @@ public final class Tokenizer {
     ///
     /// Word boundaries are ICU's (UAX #29). Runs of pure-ASCII text between white space go through
     /// `ASCIIWords`, a transcription of ICU's rules for ASCII that yields exactly ICU's words (a test
-    /// compares both over the whole corpus); any run with a non-ASCII byte goes to ICU.
+    /// compares both over the whole corpus), and runs whose only non-ASCII characters are Latin
+    /// letters and common punctuation through `LatinWords`, the same rules for those; any other
+    /// run goes to ICU.
     public func tokenize(_ bytes: [UInt8], vocabulary: Vocabulary) -> TokenizedText {
         guard !bytes.isEmpty else { return TokenizedText(tokens: [], wordCount: 0) }
         return bytes.withUnsafeBufferPointer { b in
@@ -53,7 +55,11 @@ public final class Tokenizer {
                     let ascii: Bool
                     (i, ascii) = ASCIIWords.chunkEnd(b, from: i)
                     if chunk == i { break }
-                    if !ascii { icuWords(chunk, i, words, &out); continue }
+                    if !ascii {
+                        let latin = LatinWords.words(b, from: chunk, to: i) { add($0, $1, words, &out) }
+                        if !latin { icuWords(chunk, i, words, &out) }
+                        continue
+                    }
                     var p = chunk
                     while p < i {
                         guard let word = ASCIIWords.word(b, from: p, limit: i) else { p += 1; continue }

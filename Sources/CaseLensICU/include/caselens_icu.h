@@ -23,6 +23,8 @@ int32_t cl_words_next_boundary(cl_words *w, int32_t *status);
 typedef struct cl_sentences cl_sentences;
 cl_sentences *cl_sentences_open(int32_t *err);
 void cl_sentences_close(cl_sentences *s);
+/* Points the iterator at `text[0..<len]`, read through a UTF-16 copy (the text itself is not
+ * copied elsewhere: keep it alive while the iterator is used). 0 on success. */
 int32_t cl_sentences_set_utf8(cl_sentences *s, const char *text, int64_t len);
 /* The sentence containing byte `offset`: sets [*start, *end). Returns 0, or -1 on bad input. */
 int32_t cl_sentences_around(cl_sentences *s, int32_t offset, int32_t *start, int32_t *end);
