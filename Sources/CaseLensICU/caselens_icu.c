@@ -129,7 +129,15 @@ int32_t cl_sentences_set_utf8(cl_sentences *s, const char *text, int64_t len) {
         uint8_t c = s->src[i];
         if (c < 0x80) {
             if (inRun) { if (push_run(s, u, i)) return -1; inRun = 0; }
-            s->u16[u++] = c; i++;
+            /* Eight bytes at a time while all of them are ASCII. */
+            while (i + 8 <= s->len) {
+                uint64_t x;
+                memcpy(&x, s->src + i, 8);
+                if (x & 0x8080808080808080ULL) break;
+                for (int k = 0; k < 8; k++) s->u16[u + k] = s->src[i + k];
+                i += 8; u += 8;
+            }
+            while (i < s->len && s->src[i] < 0x80) s->u16[u++] = s->src[i++];
             continue;
         }
         if (inRun == RUN_LIMIT) { if (push_run(s, u, i)) return -1; inRun = 0; }
@@ -178,6 +186,18 @@ static int32_t utf16_of(const cl_sentences *s, int32_t b) {
         if (cb > b) return cu;
         cu += U16_LENGTH(c);
     }
+}
+
+int32_t cl_sentences_following(cl_sentences *s, int32_t offset) {
+    if (offset < 0 || !s->src || offset >= s->len) return -1;
+    int32_t e = ubrk_following(s->bi, utf16_of(s, offset));
+    return e == UBRK_DONE ? -1 : byte_of(s, e);
+}
+
+int32_t cl_sentences_next(cl_sentences *s) {
+    if (!s->src) return -1;
+    int32_t e = ubrk_next(s->bi);
+    return e == UBRK_DONE ? -1 : byte_of(s, e);
 }
 
 int32_t cl_sentences_around(cl_sentences *s, int32_t offset, int32_t *start, int32_t *end) {

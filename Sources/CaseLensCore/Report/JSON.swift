@@ -12,6 +12,51 @@ public enum JSON {
         case null
     }
 
+    /// A member's value in the documented shapes: a string or integer (nil: null) or a boolean.
+    public enum Scalar {
+        case string(String?)
+        case int(Int?)
+        case bool(Bool)
+
+        var value: Value {
+            switch self {
+            case .string(let s): return .string(s)
+            case .int(let i): return .int(i)
+            case .bool(let b): return .bool(b)
+            }
+        }
+    }
+
+    /// Writes compact JSON straight into bytes, without a `Value` tree in between: for output of
+    /// many records (an audit's JSON Lines). Containers must be closed in the order opened.
+    public struct Writer {
+        public private(set) var bytes: [UInt8] = []
+        /// Nothing has been written in the innermost open container yet (no comma is due).
+        private var first = true
+
+        public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+        public mutating func beginObject() { separate(); bytes.append(0x7B); first = true }
+        public mutating func endObject() { bytes.append(0x7D); first = false }
+        /// Opens an array as the member `key` of the current object.
+        public mutating func beginArray(_ key: String) { separate(); member(key); bytes.append(0x5B); first = true }
+        public mutating func endArray() { bytes.append(0x5D); first = false }
+
+        /// Writes the member `key: value` of the current object.
+        public mutating func field(_ key: String, _ value: Scalar) {
+            separate(); member(key)
+            switch value {
+            case .string(let s): if let s { quote(s, into: &bytes) } else { bytes += "null".utf8 }
+            case .int(let i): if let i { digits(i, into: &bytes) } else { bytes += "null".utf8 }
+            case .bool(let b): bytes += (b ? "true" : "false").utf8
+            }
+            first = false
+        }
+
+        private mutating func separate() { if !first { bytes.append(0x2C) } }
+        private mutating func member(_ key: String) { quote(key, into: &bytes); bytes.append(0x3A) }
+    }
+
     public static func encode(_ v: Value, pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
@@ -104,22 +149,52 @@ public enum JSON {
 }
 
 extension Finding {
+    /// The finding's members, in the documented order.
+    func members(_ body: (String, JSON.Scalar) -> Void) {
+        body("rule", .string(rule)); body("category", .string(category.rawValue)); body("severity", .string(severity.rawValue))
+        body("scope", .string(scope.rawValue)); body("line", .int(line)); body("column", .int(column))
+        body("start", .int(start)); body("end", .int(end)); body("text", .string(text)); body("message", .string(message))
+        body("suggestion", .string(suggestion)); body("rewrite", .string(rewrite)); body("context", .string(context))
+    }
+
     /// The finding as the documented JSON object.
-    public var json: JSON.Value {
-        .object([
-            ("rule", .string(rule)), ("category", .string(category.rawValue)), ("severity", .string(severity.rawValue)),
-            ("scope", .string(scope.rawValue)), ("line", .int(line)), ("column", .int(column)),
-            ("start", .int(start)), ("end", .int(end)), ("text", .string(text)), ("message", .string(message)),
-            ("suggestion", .string(suggestion)), ("rewrite", .string(rewrite)), ("context", .string(context)),
-        ])
+    public var json: JSON.Value { JSON.object(members) }
+
+    /// Writes the finding as the documented JSON object.
+    public func write(to w: inout JSON.Writer) {
+        w.beginObject(); members { w.field($0, $1) }; w.endObject()
     }
 }
 
 extension FileReport {
+    /// The report's members before its findings, in the documented order.
+    func headMembers(_ body: (String, JSON.Scalar) -> Void) {
+        body("file", .string(file)); body("words", .int(words)); body("score", .int(score))
+    }
+
     /// The report as the documented JSON object (one line of JSON Lines).
     public var json: JSON.Value {
-        .object([("file", .string(file)), ("words", .int(words)), ("score", .int(score)),
-                 ("findings", .array(findings.map(\.json)))])
+        guard case .object(let head) = JSON.object(headMembers) else { return .null }
+        return .object(head + [("findings", .array(findings.map(\.json)))])
+    }
+
+    /// Writes the report as the documented JSON object, leaving it open for more members
+    /// (`w.endObject()` closes it): the same bytes as `JSON.encode(json)` once closed.
+    public func writeOpen(to w: inout JSON.Writer) {
+        w.beginObject()
+        headMembers { w.field($0, $1) }
+        w.beginArray("findings")
+        for f in findings { f.write(to: &w) }
+        w.endArray()
+    }
+}
+
+extension JSON {
+    /// An object of the members a `members` function gives.
+    static func object(_ members: ((String, Scalar) -> Void) -> Void) -> Value {
+        var pairs: [(String, Value)] = []
+        members { pairs.append(($0, $1.value)) }
+        return .object(pairs)
     }
 }
 

@@ -48,17 +48,50 @@ public final class SentenceIndex {
     /// The sentence containing byte `offset`, trimmed of surrounding white space.
     public func sentence(containing offset: Int) -> Range<Int> {
         if let hit = cache.last(where: { $0.contains(offset) }) { return hit }
-        var s: Int32 = 0, e: Int32 = 0
-        guard let iterator = iterator(), cl_sentences_around(iterator, Int32(offset), &s, &e) == 0 else {
-            return 0..<buffer.count
-        }
-        var (lo, hi) = Self.unsuppressed(UnsafeBufferPointer(buffer), Int(s)..<Int(e), containing: offset)
+        guard let (s, e) = icuSentence(containing: offset) else { return 0..<buffer.count }
+        var (lo, hi) = Self.unsuppressed(UnsafeBufferPointer(buffer), s..<e, containing: offset)
         while lo < hi && Self.isSpace(buffer[lo]) { lo += 1 }
         while hi > lo && Self.isSpace(buffer[hi - 1]) { hi -= 1 }
         let r = lo..<max(hi, lo)
         cache.append(r)
         if cache.count > 64 { cache.removeFirst(32) }
         return r
+    }
+
+    /// ICU's boundaries from the start of the text on, read forward, up to the last one asked
+    /// for: a record's passes look up sentence after sentence, and reading on from the last
+    /// boundary costs ICU less than placing its iterator anew each time. `complete`: the last one
+    /// is the end of the text.
+    private var bounds: [Int32] = [0]
+    private var complete = false
+    /// An offset further than this many bytes past the last boundary read is looked up where it
+    /// is instead (a long text with a match near its end).
+    static let readAhead = 1 << 16
+
+    /// ICU's sentence around byte `offset`: the last boundary at or before it and the next one.
+    private func icuSentence(containing offset: Int) -> (Int, Int)? {
+        guard offset >= 0, offset < count, let iterator = iterator() else { return nil }
+        if offset >= Int(bounds[bounds.count - 1]) && !complete {
+            if offset - Int(bounds[bounds.count - 1]) > Self.readAhead {
+                var s: Int32 = 0, e: Int32 = 0
+                guard cl_sentences_around(iterator, Int32(offset), &s, &e) == 0 else { return nil }
+                return (Int(s), Int(e))
+            }
+            var next = cl_sentences_following(iterator, bounds[bounds.count - 1])
+            while next >= 0 {
+                bounds.append(next)
+                if Int(next) > offset { break }
+                next = cl_sentences_next(iterator)
+            }
+            if next < 0 { complete = true }
+        }
+        // The last boundary at or before `offset`.
+        var lo = 0, hi = bounds.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(bounds[mid]) <= offset { lo = mid } else { hi = mid }
+        }
+        return lo + 1 < bounds.count ? (Int(bounds[lo]), Int(bounds[lo + 1])) : nil
     }
 
     /// The part of ICU's sentence `range` that holds `offset`, once breaks ICU suppressed by

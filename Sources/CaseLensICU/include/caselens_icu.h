@@ -26,6 +26,10 @@ void cl_sentences_close(cl_sentences *s);
 /* Points the iterator at `text[0..<len]`, read through a UTF-16 copy (the text itself is not
  * copied elsewhere: keep it alive while the iterator is used). 0 on success. */
 int32_t cl_sentences_set_utf8(cl_sentences *s, const char *text, int64_t len);
+/* The first sentence boundary after byte `offset`, or -1 when there is none. */
+int32_t cl_sentences_following(cl_sentences *s, int32_t offset);
+/* The boundary after the one last returned, or -1 at the end. */
+int32_t cl_sentences_next(cl_sentences *s);
 /* The sentence containing byte `offset`: sets [*start, *end). Returns 0, or -1 on bad input. */
 int32_t cl_sentences_around(cl_sentences *s, int32_t offset, int32_t *start, int32_t *end);
 

@@ -11,19 +11,23 @@ public struct JSONLFormatter: AuditFormatter {
     public var separator: String { "" }
     public func footer(_ totals: AuditTotals) -> String { "" }
 
+    /// The record's line, written straight into bytes (an audit writes hundreds of thousands of
+    /// findings: no `JSON.Value` tree for each).
     public func render(_ record: AuditedRecord, document: Document) -> String {
-        JSON.encode(Self.object(record, withBaseline: withBaseline)) + "\n"
+        var w = JSON.Writer(capacity: 512 + 400 * record.report.findings.count)
+        record.report.writeOpen(to: &w)
+        Self.extraMembers(record, withBaseline: withBaseline) { w.field($0, $1) }
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self) + "\n"
     }
 
-    /// The record's JSON object.
-    public static func object(_ record: AuditedRecord, withBaseline: Bool = false) -> JSON.Value {
-        guard case .object(var pairs) = record.report.json else { return record.report.json }
+    /// The members a record's line has after the report's own.
+    static func extraMembers(_ record: AuditedRecord, withBaseline: Bool, _ body: (String, JSON.Scalar) -> Void) {
         if let row = record.source.row {
-            pairs += [("path", .string(record.source.path)), ("row", .int(row)), ("id", .string(record.source.id))]
+            body("path", .string(record.source.path)); body("row", .int(row)); body("id", .string(record.source.id))
         }
-        if let named = record.report.namesPersonCausingHarm { pairs.append(("namesPersonCausingHarm", .bool(named))) }
-        if withBaseline { pairs.append(("baselined", .int(record.suppressed))) }
-        return .object(pairs)
+        if let named = record.report.namesPersonCausingHarm { body("namesPersonCausingHarm", .bool(named)) }
+        if withBaseline { body("baselined", .int(record.suppressed)) }
     }
 }
 
