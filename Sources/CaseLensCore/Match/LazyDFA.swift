@@ -54,7 +54,11 @@ public final class LazyDFA {
     /// Each state's set: sorted `node << 8 | budget` values, in `sets[setStarts[s]..<setStarts[s+1]]`.
     private var sets: [UInt32] = []
     private var setStarts: [Int] = [0]
-    private var stateOf: [StateSet: Int32] = [:]
+    /// The states by their sets: an open-addressing table of state ids (-1: empty), `stateMask + 1`
+    /// slots, hashed with `setHash`; a set is compared where `sets` holds it (no copy as a key).
+    private var stateSlots = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var stateMask = 0
+    private var stateCount: Int { setStarts.count - 1 }
     /// Cached transitions, an open-addressing table of `mask + 1` slots, each one word (so a probe
     /// reads one cache line): the key `state << symbolBits | symbol` in the high half, the value
     /// `next << spanBits | span` in the low half; `UInt64.max` when empty. Raw memory, so the per-token
@@ -86,9 +90,9 @@ public final class LazyDFA {
     /// that lead to what ends there.
     public private(set) var exactRangeCount = 0, restrictedRanges = 0
 
-    /// Bytes the cache holds now, roughly: its sets twice (in `sets` and as `stateOf`'s keys),
-    /// an array header and index entry per state, and the transition table.
-    public var cacheBytes: Int { 8 * sets.count + 80 * stateOf.count + 8 * (mask + 1) }
+    /// Bytes the cache holds now, roughly: its sets, a start and a table slot or two per state,
+    /// the transition table, and the outputs and ancestors kept for some transitions.
+    public var cacheBytes: Int { 4 * sets.count + 16 * stateCount + 4 * (stateMask + 1) + 8 * (mask + 1) + 64 * (directOutputs.count + endAncestors.count) }
 
     /// A cache for `automaton`, emptied whenever it grows past `maxBytes`. The built-in rules
     /// settle at about 22,000 states (7 MiB) over a 50 MiB batch; 16 MiB leaves room for a larger
@@ -115,11 +119,15 @@ public final class LazyDFA {
         reset()
     }
 
-    deinit { step.budgets.deallocate(); slots.deallocate() }
+    deinit { step.budgets.deallocate(); slots.deallocate(); stateSlots.deallocate() }
 
     /// Empties the cache: only the start state remains.
     private func reset() {
-        sets = []; setStarts = [0]; stateOf = [StateSet([]): Self.start]; setStarts.append(0)
+        sets = []; setStarts = [0]
+        stateSlots.deallocate()
+        stateSlots = .allocate(capacity: 1024); stateSlots.initialize(repeating: -1, count: 1024); stateMask = 1023
+        _ = intern([])       // the start state, `start`
+        builtStates -= 1     // (not built by a transition)
         directOutputs = [:]; endAncestors = [:]
         generation += 1
         allocateTable(slots: 4096)
@@ -367,9 +375,10 @@ public final class LazyDFA {
         step.step(0, id, name)
         let next: Int32
         if step.nodes.count > Automaton.maxActive { next = Self.overflow } else {
-            let set = step.set()
-            if let s = stateOf[StateSet(set)] { next = s } else {
-                if cacheBytes >= maxBytes || stateOf.count >= stateLimit {
+            step.sortSet()
+            let set = step.sorted
+            if let s = existingState(set) { next = s } else {
+                if cacheBytes >= maxBytes || stateCount >= stateLimit {
                     // Emptied: the caller's `state` is gone too, so this transition is not cached.
                     reset()
                     let s = intern(set)
@@ -397,13 +406,44 @@ public final class LazyDFA {
         return outputs
     }
 
+    /// The state whose set is `set` (sorted), if there is one.
+    private func existingState(_ set: [UInt32]) -> Int32? {
+        var slot = Self.setHash(set) & stateMask
+        while true {
+            let s = stateSlots[slot]
+            if s < 0 { return nil }
+            if setStarts[Int(s) + 1] - setStarts[Int(s)] == set.count && sets[setStarts[Int(s)]..<setStarts[Int(s) + 1]].elementsEqual(set) { return s }
+            slot = (slot + 1) & stateMask
+        }
+    }
+
+    /// Adds a state for `set` (sorted, not yet a state's).
     private func intern(_ set: [UInt32]) -> Int32 {
-        let s = Int32(stateOf.count)
-        stateOf[StateSet(set)] = s
+        let s = Int32(stateCount)
+        if (stateCount + 1) * 4 > 3 * (stateMask + 1) {
+            let count = 2 * (stateMask + 1)
+            stateSlots.deallocate()
+            stateSlots = .allocate(capacity: count); stateSlots.initialize(repeating: -1, count: count); stateMask = count - 1
+            for old in 0..<stateCount { placeState(Int32(old), hash: Self.setHash(sets[setStarts[old]..<setStarts[old + 1]])) }
+        }
         sets += set
         setStarts.append(sets.count)
+        placeState(s, hash: Self.setHash(set))
         builtStates += 1
         return s
+    }
+
+    private func placeState(_ s: Int32, hash: Int) {
+        var slot = hash & stateMask
+        while stateSlots[slot] >= 0 { slot = (slot + 1) & stateMask }
+        stateSlots[slot] = s
+    }
+
+    /// A hash of a set's values (FNV-1a over the words, then mixed).
+    private static func setHash<C: Collection>(_ set: C) -> Int where C.Element == UInt32 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for v in set { h = (h ^ UInt64(v)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     /// Replaces the table with an empty one of `count` slots (a power of two).
@@ -459,8 +499,15 @@ private struct SetStep {
         span = 0
     }
 
-    /// The next set: sorted `node << 8 | budget` values.
-    func set() -> [UInt32] { nodes.map { UInt32($0) << 8 | UInt32(UInt8(budgets[Int($0)])) }.sorted() }
+    /// The next set, once `sortSet()` has made it: sorted `node << 8 | budget` values, in a buffer
+    /// kept from transition to transition.
+    private(set) var sorted: [UInt32] = []
+
+    mutating func sortSet() {
+        sorted.removeAll(keepingCapacity: true)
+        for n in nodes { sorted.append(UInt32(n) << 8 | UInt32(UInt8(budgets[Int(n)]))) }
+        sorted.sort()
+    }
 
     @inline(__always) mutating func push(_ node: Int32, _ budget: Int8) {
         let b = budgets[Int(node)]
@@ -496,12 +543,4 @@ private struct SetStep {
             }
         }
     }
-}
-
-/// A state's set as a dictionary key, hashed as one run of bytes (an array's elements are hashed
-/// one by one).
-private struct StateSet: Hashable {
-    let values: [UInt32]
-    init(_ values: [UInt32]) { self.values = values }
-    func hash(into hasher: inout Hasher) { values.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }

@@ -26,6 +26,11 @@ public struct Person: Sendable, Equatable {
     var fieldLabel: String? = nil
     var harmVotes = 0
     var harmedVotes = 0
+    /// `title` lower-cased, and what it and `kinship` show of the person's sex
+    /// (`PersonWords.sexBits`): kept by `People` as it sets them, so that a name look-up compares
+    /// a title with each candidate without lower-casing and hashing their words again.
+    var titleKey: String? = nil
+    var titleBits: UInt8 = 0, kinBits: UInt8 = 0
 
     /// The name to use in suggestions: "Mr Khan" when a title is known, else the name as written.
     public var display: String {
@@ -76,6 +81,15 @@ public struct PersonWords: Sendable {
     }
 
     func canonicalKin(_ k: String) -> String { canonical[k] ?? k }
+
+    /// Bits of `sexBits`: the word is a woman's title or family word, or a man's.
+    static let femaleBit: UInt8 = 1, maleBit: UInt8 = 2
+
+    /// Whether a lower-cased title or family word is a woman's (`femaleBit`), a man's (`maleBit`),
+    /// both or neither.
+    func sexBits(_ word: String) -> UInt8 {
+        (female.contains(word) ? Self.femaleBit : 0) | (male.contains(word) ? Self.maleBit : 0)
+    }
 
     /// Whether a titled reference ("Ms Dunn") can be this untitled person: never a child, and
     /// the title agrees with any family word the record links to them.
@@ -171,16 +185,15 @@ public struct People: Sendable {
         // person whose gender the record shows to agree with the title is preferred to one whose
         // gender it does not show.
         // The words' methods, not `People`'s: calling those here would copy the whole of `People`.
-        let personWords = self.words
-        var titleIsFemale: Bool? = nil
-        if let t = title?.lowercased() {
-            titleIsFemale = personWords.female.contains(t) ? true : personWords.male.contains(t) ? false : nil
-        }
+        let titleKey = title?.lowercased()
+        let titleBits = titleKey.map(self.words.sexBits) ?? 0
+        let titleIsFemale: Bool? = titleBits & PersonWords.femaleBit != 0 ? true : titleBits & PersonWords.maleBit != 0 ? false : nil
         var chosen: Int? = nil
         for i in candidates where i != previous {
             previous = i
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
-            let titlesAgree = title == nil || (all[i].title == nil ? personWords.fits(title: title!, all[i]) : personWords.sameGender(title!, all[i].title!))
+            let titlesAgree = titleKey == nil
+                || (all[i].title == nil ? fits(titleBits: titleBits, i) : sameSex(titleKey: titleKey!, titleBits, i))
             let match = (isSameSurname && titlesAgree && (forename == nil || all[i].forename == nil || isSameForename))
                 || (surname == nil && isSameForename && title == nil)
                 // "Toni" read first, "Ms Toni Pearce" later: the same person, now with her full name.
@@ -188,15 +201,15 @@ public struct People: Sendable {
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             guard match else { continue }
             if chosen == nil { chosen = i }
-            if let titleIsFemale, personWords.isFemale(all[i]) == titleIsFemale { chosen = i; break }
+            if let titleIsFemale, isFemale(i) == titleIsFemale { chosen = i; break }
         }
         if let i = chosen {
             // Filled in place: copying the person out and back is slow.
             var renamed = false, titled = false
-            if all[i].title == nil && title != nil { all[i].title = title; titled = true }
+            if all[i].title == nil && title != nil { all[i].title = title; titled = true; classify(i) }
             if all[i].forename == nil && forename != nil { all[i].forename = forename; renamed = true }
             if all[i].surname == nil && surname != nil { all[i].surname = surname; renamed = true }
-            if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true }
+            if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true; classify(i) }
             if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)"; titled = true }
             if renamed { reindex(i) }
             if renamed || titled { revision &+= 1 }
@@ -204,6 +217,7 @@ public struct People: Sendable {
         }
         let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
         all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
+        classify(all.count - 1)
         reindex(all.count - 1)
         revision &+= 1
         return all.count - 1
@@ -224,6 +238,7 @@ public struct People: Sendable {
         let kin = words.canonicalKin(word.lowercased())
         if let i = byKin[kin]?.first { return i }
         all.append(Person(name: word, kinship: kin))
+        classify(all.count - 1)
         reindex(all.count - 1)
         revision &+= 1
         return all.count - 1
@@ -254,6 +269,44 @@ public struct People: Sendable {
 
     /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
     func isFemale(_ p: Person) -> Bool? { words.isFemale(p) }
+
+    /// Sets person `i`'s `titleKey`, `titleBits` and `kinBits` from their title and family word.
+    private mutating func classify(_ i: Int) {
+        all[i].titleKey = all[i].title?.lowercased()
+        all[i].titleBits = all[i].titleKey.map(words.sexBits) ?? 0
+        all[i].kinBits = all[i].kinship.map(words.sexBits) ?? 0
+    }
+
+    /// `PersonWords.isFemale(_:)` of person `i`, from their bits.
+    private func isFemale(_ i: Int) -> Bool? {
+        let t = all[i].titleBits
+        if t & PersonWords.maleBit != 0 { return false }
+        if t & PersonWords.femaleBit != 0 { return true }
+        guard all[i].kinship != nil else { return nil }
+        let k = all[i].kinBits
+        if k & PersonWords.femaleBit != 0 { return true }
+        if k & PersonWords.maleBit != 0 { return false }
+        return nil
+    }
+
+    /// `PersonWords.fits(title:_:)` of a title with these `sexBits` and person `i`.
+    private func fits(titleBits q: UInt8, _ i: Int) -> Bool {
+        if all[i].fieldRole == .child { return false }
+        guard all[i].kinship != nil else { return true }
+        let k = all[i].kinBits
+        if q & PersonWords.maleBit != 0 { return k & PersonWords.femaleBit == 0 }
+        if q & PersonWords.femaleBit != 0 { return k & PersonWords.maleBit == 0 }
+        return true
+    }
+
+    /// `PersonWords.sameGender(_:_:)` of a lower-cased title with these `sexBits` and person
+    /// `i`'s title.
+    private func sameSex(titleKey: String, _ q: UInt8, _ i: Int) -> Bool {
+        if all[i].titleKey == titleKey { return true }
+        let p = all[i].titleBits
+        if q & PersonWords.maleBit != 0 || p & PersonWords.maleBit != 0 { return false }
+        return (q & PersonWords.femaleBit != 0) == (p & PersonWords.femaleBit != 0)
+    }
 
     /// The person a subject phrase refers to, without adding anyone: "Ms Dunn" and "Dunn" by name
     /// (the title must agree), "Mum" or "the mother" by family word. Nil for pronouns, for phrases

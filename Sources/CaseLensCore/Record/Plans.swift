@@ -16,8 +16,8 @@ extension RecordReader {
         let digits = q > start
         if !digits {
             while q < end && q - start < 4 && (b[q] | 0x20) >= 0x61 && (b[q] | 0x20) <= 0x7A { q += 1 }
-            let letters = b[start..<q].map { $0 | 0x20 }
-            let roman = !letters.isEmpty && letters.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 }   // i v x
+            let letters = b[start..<q]
+            let roman = !letters.isEmpty && letters.allSatisfy { $0 | 0x20 == 0x69 || $0 | 0x20 == 0x76 || $0 | 0x20 == 0x78 }   // i v x
             guard letters.count == 1 || roman else { return nil }
         }
         guard q > start, q < end else { return nil }
