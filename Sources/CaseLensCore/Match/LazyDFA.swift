@@ -51,11 +51,13 @@ public final class LazyDFA {
     /// bounded, so it covers the sentence).
     public var longestMatch: Int? { spans.max().flatMap { $0 == Self.unboundedSpan ? nil : Int($0) } }
 
-    /// Each state's set: sorted `node << 8 | budget` values, in `sets[setStarts[s]..<setStarts[s+1]]`.
+    /// Each state's set: its `node << 8 | budget` values (in no particular order), in
+    /// `sets[setStarts[s]..<setStarts[s+1]]`.
     private var sets: [UInt32] = []
     private var setStarts: [Int] = [0]
     /// The states by their sets: an open-addressing table of state ids (-1: empty), `stateMask + 1`
-    /// slots, hashed with `setHash`; a set is compared where `sets` holds it (no copy as a key).
+    /// slots, hashed with `setHash` (which ignores order); a set is compared where `sets` holds
+    /// it, against the budgets of the set being made (no copy as a key, no sorting).
     private var stateSlots = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private var stateMask = 0
     private var stateCount: Int { setStarts.count - 1 }
@@ -375,16 +377,15 @@ public final class LazyDFA {
         step.step(0, id, name)
         let next: Int32
         if step.nodes.count > Automaton.maxActive { next = Self.overflow } else {
-            step.sortSet()
-            let set = step.sorted
-            if let s = existingState(set) { next = s } else {
+            step.collectSet()
+            if let s = existingState() { next = s } else {
                 if cacheBytes >= maxBytes || stateCount >= stateLimit {
                     // Emptied: the caller's `state` is gone too, so this transition is not cached.
                     reset()
-                    let s = intern(set)
+                    let s = intern(step.values)
                     return s << Self.spanBits | step.span
                 }
-                next = intern(set)
+                next = intern(step.values)
             }
         }
         var value = next << Self.spanBits | step.span
@@ -406,18 +407,21 @@ public final class LazyDFA {
         return outputs
     }
 
-    /// The state whose set is `set` (sorted), if there is one.
-    private func existingState(_ set: [UInt32]) -> Int32? {
-        var slot = Self.setHash(set) & stateMask
+    /// The state whose set is the one `step` has just collected, if there is one: a set of the
+    /// same size each of whose values the step's budgets hold is that set.
+    private func existingState() -> Int32? {
+        let count = step.values.count
+        var slot = Self.setHash(step.values) & stateMask
         while true {
             let s = stateSlots[slot]
             if s < 0 { return nil }
-            if setStarts[Int(s) + 1] - setStarts[Int(s)] == set.count && sets[setStarts[Int(s)]..<setStarts[Int(s) + 1]].elementsEqual(set) { return s }
+            let lo = setStarts[Int(s)], hi = setStarts[Int(s) + 1]
+            if hi - lo == count && sets[lo..<hi].allSatisfy({ UInt8(bitPattern: step.budgets[Int($0 >> 8)]) == UInt8($0 & 0xFF) }) { return s }
             slot = (slot + 1) & stateMask
         }
     }
 
-    /// Adds a state for `set` (sorted, not yet a state's).
+    /// Adds a state for `set` (not yet a state's).
     private func intern(_ set: [UInt32]) -> Int32 {
         let s = Int32(stateCount)
         if (stateCount + 1) * 4 > 3 * (stateMask + 1) {
@@ -439,11 +443,15 @@ public final class LazyDFA {
         stateSlots[slot] = s
     }
 
-    /// A hash of a set's values (FNV-1a over the words, then mixed).
+    /// A hash of a set's values that does not depend on their order: the sum of each value mixed.
     private static func setHash<C: Collection>(_ set: C) -> Int where C.Element == UInt32 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for v in set { h = (h ^ UInt64(v)) &* 0x100000001b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var h = UInt64(set.count)
+        for v in set {
+            let x = (UInt64(v) &+ 0x9E37_79B9) &* 0xBF58_476D_1CE4_E5B9
+            h &+= x ^ (x >> 31)
+        }
+        h = (h ^ (h >> 30)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: h ^ (h >> 31))
     }
 
     /// Replaces the table with an empty one of `count` slots (a power of two).
@@ -499,14 +507,13 @@ private struct SetStep {
         span = 0
     }
 
-    /// The next set, once `sortSet()` has made it: sorted `node << 8 | budget` values, in a buffer
-    /// kept from transition to transition.
-    private(set) var sorted: [UInt32] = []
+    /// The next set, once `collectSet()` has made it: `node << 8 | budget` values in the order
+    /// reached, in a buffer kept from transition to transition.
+    private(set) var values: [UInt32] = []
 
-    mutating func sortSet() {
-        sorted.removeAll(keepingCapacity: true)
-        for n in nodes { sorted.append(UInt32(n) << 8 | UInt32(UInt8(budgets[Int(n)]))) }
-        sorted.sort()
+    mutating func collectSet() {
+        values.removeAll(keepingCapacity: true)
+        for n in nodes { values.append(UInt32(n) << 8 | UInt32(UInt8(budgets[Int(n)]))) }
     }
 
     @inline(__always) mutating func push(_ node: Int32, _ budget: Int8) {
