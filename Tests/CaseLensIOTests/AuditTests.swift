@@ -60,6 +60,34 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(out, #""a\"b\\c\nd\re\tf\u003cg\u0001h é 🙂""#)
     }
 
+    /// Long strings go eight bytes at a time: every escape is still found, wherever it falls.
+    func testJSONEscapesInLongRandomStrings() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<": out += "\\u003c"
+                default: out += u.value < 0x20 ? "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16) : String(u)
+                }
+            }
+            return out + "\""
+        }
+        let pieces: [String] = ["a", "Zebra ", "\"", "\\", "\n", "\r", "\t", "<", "\u{01}", "\u{1F}", " ", "é", "🙂", "—", "\u{7F}", ">"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { s += pieces.randomElement(using: &rng)! }
+            var out = ""
+            JSON.quote(s, into: &out)
+            XCTAssertEqual(out, reference(s), s.debugDescription)
+        }
+    }
+
     func testFileRoundTripAndErrors() throws {
         let keys: Set = [BaselineKey(rule: "b.r", fingerprint: "00000000000000ff"), BaselineKey(rule: "a.r", fingerprint: "0123456789abcdef")]
         let text = Baseline.text(keys)
