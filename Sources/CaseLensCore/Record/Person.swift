@@ -31,6 +31,8 @@ public struct Person: Sendable, Equatable {
     /// a title with each candidate without lower-casing and hashing their words again.
     var titleKey: String? = nil
     var titleBits: UInt8 = 0, kinBits: UInt8 = 0
+    /// The ids of the person's name keys in `People` (surname, forename, family word; -1: none).
+    var surnameID: Int32 = -1, forenameID: Int32 = -1, kinID: Int32 = -1
 
     /// The name to use in suggestions: "Mr Khan" when a title is known, else the name as written.
     public var display: String {
@@ -131,23 +133,53 @@ public struct People: Sendable {
     mutating func setFieldRole(_ role: PersonRole, of i: Int) {
         guard all[i].fieldRole != role else { return }
         all[i].fieldRole = role
-        revision &+= 1
+        changed(i)
     }
     /// The words it reads titles, family words and pronouns with.
     public let words: PersonWords
-    /// Lower-cased surname, lower-cased forename and family word (canonical) → indices into `all`.
-    private var bySurname: [String: [Int]] = [:]
-    private var byForename: [String: [Int]] = [:]
-    private var byKin: [String: [Int]] = [:]
+    /// Name keys: lower-cased surnames, lower-cased forenames and canonical family words, each
+    /// kind with its own ids. By id, the people holding the key (indices into `all`) and the
+    /// revision at which one of them last joined or changed. A look-up of a name reads only the
+    /// holders of its keys, so its answer holds while their stamps stay (`unchanged(_:since:)`).
+    private var surnameIDs: [String: Int32] = [:], forenameIDs: [String: Int32] = [:], kinIDs: [String: Int32] = [:]
+    private var holders: [[Int]] = []
+    private var stamps: [Int] = []
+    /// The key ids the last `person(named:isTitle:kinship:)` read (-1: none).
+    private(set) var lastKeys: (Int32, Int32, Int32) = (-1, -1, -1)
+
+    /// The id of `key` among `ids`, made if new.
+    private static func id(_ key: String, _ ids: inout [String: Int32], _ holders: inout [[Int]], _ stamps: inout [Int]) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(holders.count)
+        ids[key] = id; holders.append([]); stamps.append(0)
+        return id
+    }
+
+    /// Whether a look-up that read the keys `keys` at `revision` would answer the same now.
+    func unchanged(_ keys: (Int32, Int32, Int32), since revision: Int) -> Bool {
+        if revision == self.revision { return true }
+        func holds(_ id: Int32) -> Bool { id < 0 || stamps[Int(id)] <= revision }
+        return holds(keys.0) && holds(keys.1) && holds(keys.2)
+    }
+
+    /// Person `i` joined or changed: a new revision, stamped on each of their keys.
+    private mutating func changed(_ i: Int) {
+        revision &+= 1
+        if all[i].surnameID >= 0 { stamps[Int(all[i].surnameID)] = revision }
+        if all[i].forenameID >= 0 { stamps[Int(all[i].forenameID)] = revision }
+        if all[i].kinID >= 0 { stamps[Int(all[i].kinID)] = revision }
+    }
 
     private mutating func reindex(_ i: Int) {
-        func add(_ key: String?, _ index: inout [String: [Int]]) {
-            guard let key else { return }
-            index[key, default: []].appendIfAbsent(i)
+        if let s = all[i].surname?.lowercased() {
+            let id = Self.id(s, &surnameIDs, &holders, &stamps); all[i].surnameID = id; holders[Int(id)].appendIfAbsent(i)
         }
-        add(all[i].surname?.lowercased(), &bySurname)
-        add(all[i].forename?.lowercased(), &byForename)
-        add(all[i].kinship, &byKin)
+        if let f = all[i].forename?.lowercased() {
+            let id = Self.id(f, &forenameIDs, &holders, &stamps); all[i].forenameID = id; holders[Int(id)].appendIfAbsent(i)
+        }
+        if let k = all[i].kinship {
+            let id = Self.id(k, &kinIDs, &holders, &stamps); all[i].kinID = id; holders[Int(id)].appendIfAbsent(i)
+        }
     }
 
     public init(words: PersonWords = PersonWords()) { self.words = words }
@@ -163,6 +195,7 @@ public struct People: Sendable {
     /// Finds or adds the person named by `words`, returning their index; `isTitle` is asked about
     /// the first word lower-cased and without dots.
     mutating func person(named words: [String], isTitle: (String) -> Bool, kinship: String? = nil) -> Int? {
+        lastKeys = (-1, -1, -1)
         var ws = words.contains(where: \.isEmpty) ? words.filter { !$0.isEmpty } : words
         guard !ws.isEmpty else { return nil }
         var title: String? = nil
@@ -175,9 +208,13 @@ public struct People: Sendable {
         var kin: String? = nil
         if let kinship { kin = self.words.canonicalKin(kinship.lowercased()) }
         var sameSurname: [Int] = [], sameForename: [Int] = [], sameKin: [Int] = []
-        if let surname { sameSurname = bySurname[surname.lowercased()] ?? [] }
-        if let forename { sameForename = byForename[forename.lowercased()] ?? [] }
-        if let kin { sameKin = byKin[kin] ?? [] }
+        if let surname {
+            lastKeys.0 = Self.id(surname.lowercased(), &surnameIDs, &holders, &stamps); sameSurname = holders[Int(lastKeys.0)]
+        }
+        if let forename {
+            lastKeys.1 = Self.id(forename.lowercased(), &forenameIDs, &holders, &stamps); sameForename = holders[Int(lastKeys.1)]
+        }
+        if let kin { lastKeys.2 = Self.id(kin, &kinIDs, &holders, &stamps); sameKin = holders[Int(lastKeys.2)] }
         var candidates = sameSurname + sameForename + sameKin
         candidates.sort()
         var previous = -1
@@ -212,14 +249,14 @@ public struct People: Sendable {
             if all[i].kinship == nil && kin != nil { all[i].kinship = kin; renamed = true; classify(i) }
             if let f = all[i].forename, let s = all[i].surname, !Self.hasTwoWords(all[i].name) { all[i].name = "\(f) \(s)"; titled = true }
             if renamed { reindex(i) }
-            if renamed || titled { revision &+= 1 }
+            if renamed || titled { changed(i) }
             return i
         }
         let name = ([title].compactMap { $0 } + ws).joined(separator: " ")
         all.append(Person(name: name, title: title, forename: forename, surname: surname, kinship: kin))
         classify(all.count - 1)
         reindex(all.count - 1)
-        revision &+= 1
+        changed(all.count - 1)
         return all.count - 1
     }
 
@@ -236,11 +273,11 @@ public struct People: Sendable {
     /// The person a family word refers to ("Dad" → the person linked as father), added if new.
     mutating func person(kin word: String) -> Int {
         let kin = words.canonicalKin(word.lowercased())
-        if let i = byKin[kin]?.first { return i }
+        if let i = holders(kin, kinIDs).first { return i }
         all.append(Person(name: word, kinship: kin))
         classify(all.count - 1)
         reindex(all.count - 1)
-        revision &+= 1
+        changed(all.count - 1)
         return all.count - 1
     }
 
@@ -269,6 +306,9 @@ public struct People: Sendable {
 
     /// Whether the record shows a person to be a woman (true) or a man (false), or nil.
     func isFemale(_ p: Person) -> Bool? { words.isFemale(p) }
+
+    /// The people holding `key` among `ids` (none when it is no one's key).
+    private func holders(_ key: String, _ ids: [String: Int32]) -> [Int] { ids[key].map { holders[Int($0)] } ?? [] }
 
     /// Sets person `i`'s `titleKey`, `titleBits` and `kinBits` from their title and family word.
     private mutating func classify(_ i: Int) {
@@ -317,10 +357,10 @@ public struct People: Sendable {
         guard !words.isEmpty else { return nil }
         let title = self.words.titles.contains(words[0]) ? words.removeFirst() : nil
         var found: [Int] = []
-        if words.count == 1, title == nil, let kin = byKin[self.words.canonicalKin(words[0])] {
-            found = kin
+        if words.count == 1, title == nil, let kin = kinIDs[self.words.canonicalKin(words[0])] {
+            found = holders[Int(kin)]
         } else if let last = words.last {
-            found = (bySurname[last] ?? []) + (words.count == 1 && title == nil ? byForename[last] ?? [] : [])
+            found = holders(last, surnameIDs) + (words.count == 1 && title == nil ? holders(last, forenameIDs) : [])
             if let title { found = found.filter { i in all[i].title.map { self.words.sameGender(title, $0) } ?? self.words.fits(title: title, all[i]) } }
         }
         let people = Set(found)

@@ -14,8 +14,9 @@ final class RecordReader {
     let sentenceOf: (Int) -> Range<Int>
     /// `isBareBaseForm(_:)` answers so far.
     private var bareBaseForms: [String: Bool] = [:]
-    /// `person(named:kinship:in:)` answers so far, each with the `People.revision` it holds at.
-    private var named: [NameKey: (revision: Int, index: Int?)] = [:]
+    /// `person(named:kinship:in:)` answers so far, each with the `People.revision` it was given at
+    /// and the name keys it read (it holds while `People.unchanged(_:since:)`).
+    private var named: [NameKey: (revision: Int, index: Int?, keys: (Int32, Int32, Int32))] = [:]
 
     /// A name run as written: its bytes, where its words lie in them, and the kinship asked with it.
     private struct NameKey: Hashable {
@@ -307,9 +308,9 @@ final class RecordReader {
         }
         guard packable else { return model.people.person(named: texts(run), isTitle: isTitle, kinship: kinship) }
         let key = NameKey(bytes: document.bytes[start..<end], words: words, kinship: kinship)
-        if let known = named[key], known.revision == model.people.revision { return known.index }
+        if let known = named[key], model.people.unchanged(known.keys, since: known.revision) { return known.index }
         let index = model.people.person(named: texts(run), isTitle: isTitle, kinship: kinship)
-        named[key] = (model.people.revision, index)
+        named[key] = (model.people.revision, index, model.people.lastKeys)
         return index
     }
 
