@@ -634,4 +634,21 @@ final class RecordTests: XCTestCase {
             XCTAssertNil(RecordDate.parse(prefixOf: Substring(s)), s)
         }
     }
+
+    /// Numeric dates are read on the bytes: the same answers as the general reading, for dates,
+    /// near-dates and non-dates.
+    func testNumericDatesReadOnBytesAsTheGeneralReadingDoes() {
+        let pieces = ["0", "1", "2", "5", "9", "12", "31", "2024", "24", "1899", "/", ".", "-", " ", ",", "\t", ":", "a", "st", "May", "é", "½", "\r"]
+        var rng = SystemRandomNumberGenerator()
+        var inputs = ["02/05/2024", "2/5/24", "02.05.2024", "2024-05-02", "02/05/2024:", "31/02/2024", "1/13/2024", "02//05//2024",
+                      "02/05/2024 09:15", "2/5/24, Mum", "02/05", "1/2/3/4", "0002/05/2024", "123456789012/1/1", "5 May 2024", "5th May 2024"]
+        for _ in 0..<5000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 1...7, using: &rng) { s += pieces.randomElement(using: &rng)! }
+            inputs.append(s)
+        }
+        for s in inputs {
+            XCTAssertEqual(RecordDate.parse(prefixOf: Substring(s)), RecordDate.parseWords(Substring(s)), s.debugDescription)
+        }
+    }
 }

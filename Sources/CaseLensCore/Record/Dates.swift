@@ -14,6 +14,13 @@ public struct RecordDate: Sendable, Comparable, Equatable {
     /// Parses a UK date at the start of `s`: 2 May 2024, 2nd May 2024, May 2024, 02/05/2024,
     /// 2/5/24, 02.05.2024, 2024-05-02 (an optional weekday first).
     public static func parse(prefixOf s: Substring) -> RecordDate? {
+        if let numeric = numericFirstWord(s) { return numeric.date }
+        return parseWords(s)
+    }
+
+    /// `parse(prefixOf:)` on Characters and words, for any opening (`numericFirstWord` reads the
+    /// commonest on the bytes; a test compares both).
+    static func parseWords(_ s: Substring) -> RecordDate? {
         // Most lines start with neither a number nor a day or month name: decide that cheaply.
         let body = s.drop { CharacterSetLite.punctuation.contains($0) }
         let head = body.prefix { $0.isLetter }.lowercased()
@@ -52,6 +59,36 @@ public struct RecordDate: Sendable, Comparable, Equatable {
         guard i < words.count, let month = months[trimmed(words[i]).lowercased()] else { return nil }
         guard i + 1 < words.count, let year = Int(trimmed(words[i + 1])), year >= 1900, year < 2200 else { return nil }
         return valid(year, month, dayNumber ?? 1)
+    }
+
+    /// What `parse(prefixOf:)` makes of `s` when its first word is three runs of ASCII digits
+    /// parted by '/', '.' or '-' ("02/05/2024", "2024-05-02"), read on the bytes; nil when `s`
+    /// opens any other way, and the general reading decides.
+    private static func numericFirstWord(_ s: Substring) -> (date: RecordDate?, Void)? {
+        guard let first = s.utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
+        var numbers = (0, 0, 0), count = 0, value = 0, digits = 0, firstDigits = 0
+        func end() -> Bool {
+            guard digits > 0 else { return true }          // empty parts are skipped, as `split` does
+            guard count < 3 else { return false }
+            if count == 0 { numbers.0 = value; firstDigits = digits } else if count == 1 { numbers.1 = value } else { numbers.2 = value }
+            count += 1; value = 0; digits = 0
+            return true
+        }
+        for c in s.utf8 {
+            if c >= 0x30 && c <= 0x39 {
+                guard digits < 9 else { return nil }
+                value = value * 10 + Int(c - 0x30); digits += 1
+            } else if c == 0x2F || c == 0x2E || c == 0x2D {
+                guard end() else { return nil }
+            } else if c == 0x20 || c == 0x09 || c == 0x2C {
+                break
+            } else {
+                return nil
+            }
+        }
+        guard end(), count == 3 else { return nil }
+        if firstDigits == 4 { return (valid(numbers.0, numbers.1, numbers.2), ()) }
+        return (valid(numbers.2 < 100 ? 2000 + numbers.2 : numbers.2, numbers.1, numbers.0), ())
     }
 
     static let ordinalSuffixes: Set<String> = ["", "st", "nd", "rd", "th"]

@@ -99,20 +99,22 @@ extension RecordReader {
     /// Where the sentences of `b[from..<to]` start: at `from`, and after each full stop, semicolon,
     /// question or exclamation mark that follows a word and is followed by a space and a capital
     /// letter ("1. Kai to …" is one sentence).
-    static func sentenceStarts(_ b: [UInt8], from: Int, to: Int) -> [Int] {
-        var starts = [from]
-        var i = from, words = false
-        while i + 2 < to {
-            let c = b[i]
-            if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { words = true }
-            if words && (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F) && b[i + 1] == 0x20 {
-                var j = i + 1
-                while j < to && b[j] == 0x20 { j += 1 }
-                if j < to && b[j] >= 0x41 && b[j] <= 0x5A { starts.append(j); i = j; words = false; continue }
+    static func sentenceStarts(_ bytes: [UInt8], from: Int, to: Int) -> [Int] {
+        bytes.withUnsafeBufferPointer { b in
+            var starts = [from]
+            var i = from, words = false
+            while i + 2 < to {
+                let c = b[i]
+                if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { words = true }
+                else if words && (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F) && b[i + 1] == 0x20 {
+                    var j = i + 1
+                    while j < to && b[j] == 0x20 { j += 1 }
+                    if j < to && b[j] >= 0x41 && b[j] <= 0x5A { starts.append(j); i = j; words = false; continue }
+                }
+                i += 1
             }
-            i += 1
+            return starts
         }
-        return starts
     }
 
     /// One possible action at `range` (a line, or a sentence of a plan's line): an actor of up
