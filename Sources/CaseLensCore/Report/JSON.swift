@@ -39,11 +39,11 @@ public enum JSON {
         public mutating func beginObject() { separate(); bytes.append(0x7B); first = true }
         public mutating func endObject() { bytes.append(0x7D); first = false }
         /// Opens an array as the member `key` of the current object.
-        public mutating func beginArray(_ key: String) { separate(); member(key); bytes.append(0x5B); first = true }
+        public mutating func beginArray(_ key: StaticString) { separate(); member(key); bytes.append(0x5B); first = true }
         public mutating func endArray() { bytes.append(0x5D); first = false }
 
         /// Writes the member `key: value` of the current object.
-        public mutating func field(_ key: String, _ value: Scalar) {
+        public mutating func field(_ key: StaticString, _ value: Scalar) {
             separate(); member(key)
             switch value {
             case .string(let s): if let s { quote(s, into: &bytes) } else { bytes += "null".utf8 }
@@ -54,7 +54,12 @@ public enum JSON {
         }
 
         private mutating func separate() { if !first { bytes.append(0x2C) } }
-        private mutating func member(_ key: String) { quote(key, into: &bytes); bytes.append(0x3A) }
+        /// A key as it is: the schema's keys are plain ASCII words, with nothing to escape.
+        private mutating func member(_ key: StaticString) {
+            bytes.append(0x22)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            bytes.append(0x22); bytes.append(0x3A)
+        }
     }
 
     public static func encode(_ v: Value, pretty: Bool = false) -> String {
@@ -150,7 +155,7 @@ public enum JSON {
 
 extension Finding {
     /// The finding's members, in the documented order.
-    func members(_ body: (String, JSON.Scalar) -> Void) {
+    func members(_ body: (StaticString, JSON.Scalar) -> Void) {
         body("rule", .string(rule)); body("category", .string(category.rawValue)); body("severity", .string(severity.rawValue))
         body("scope", .string(scope.rawValue)); body("line", .int(line)); body("column", .int(column))
         body("start", .int(start)); body("end", .int(end)); body("text", .string(text)); body("message", .string(message))
@@ -168,7 +173,7 @@ extension Finding {
 
 extension FileReport {
     /// The report's members before its findings, in the documented order.
-    func headMembers(_ body: (String, JSON.Scalar) -> Void) {
+    func headMembers(_ body: (StaticString, JSON.Scalar) -> Void) {
         body("file", .string(file)); body("words", .int(words)); body("score", .int(score))
     }
 
@@ -191,9 +196,9 @@ extension FileReport {
 
 extension JSON {
     /// An object of the members a `members` function gives.
-    static func object(_ members: ((String, Scalar) -> Void) -> Void) -> Value {
+    static func object(_ members: ((StaticString, Scalar) -> Void) -> Void) -> Value {
         var pairs: [(String, Value)] = []
-        members { pairs.append(($0, $1.value)) }
+        members { pairs.append(($0.description, $1.value)) }
         return .object(pairs)
     }
 }

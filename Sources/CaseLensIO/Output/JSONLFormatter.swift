@@ -22,7 +22,7 @@ public struct JSONLFormatter: AuditFormatter {
     }
 
     /// The members a record's line has after the report's own.
-    static func extraMembers(_ record: AuditedRecord, withBaseline: Bool, _ body: (String, JSON.Scalar) -> Void) {
+    static func extraMembers(_ record: AuditedRecord, withBaseline: Bool, _ body: (StaticString, JSON.Scalar) -> Void) {
         if let row = record.source.row {
             body("path", .string(record.source.path)); body("row", .int(row)); body("id", .string(record.source.id))
         }
