@@ -29,12 +29,18 @@ extension Automaton {
     /// its gaps open (none of the gap's words, or up to its budget). Stops, returning false, when
     /// `body` returns false.
     func forEachStep(_ body: (_ from: Int, _ to: Int32, _ fewest: Int, _ most: Int) -> Bool) -> Bool {
-        var edgeTargets = [[Int32]](repeating: [], count: nodeCount)
-        forEachTokenEdge { node, _, targets in edgeTargets[node] += targets }
+        // Each state's token-edge targets, in the order the edges are visited: node `n`'s are
+        // `targets[starts[n]..<starts[n + 1]]` (one array for all, not one per state).
+        var starts = [Int](repeating: 0, count: nodeCount + 1)
+        forEachTokenEdge { node, _, targets in starts[node + 1] += targets.count }
+        for n in 0..<nodeCount { starts[n + 1] += starts[n] }
+        var fill = starts
+        var targets = [Int32](repeating: 0, count: starts[nodeCount])
+        forEachTokenEdge { node, _, ts in for t in ts { targets[fill[node]] = t; fill[node] += 1 } }
         for n in 0..<nodeCount {
             let s = states[n]
             for i in Int(s.closureLo)..<Int(s.closureHi) { guard body(n, lists[i], 0, 0) else { return false } }
-            for t in edgeTargets[n] { guard body(n, t, 1, 1) else { return false } }
+            for k in starts[n]..<starts[n + 1] { guard body(n, targets[k], 1, 1) else { return false } }
             for i in Int(s.namesLo)..<Int(s.namesHi) { guard body(n, lists[i], 1, 1) else { return false } }
             for i in Int(s.anysLo)..<Int(s.anysHi) { guard body(n, lists[i], 1, 1) else { return false } }
             var gi = Int(s.gapsLo)
