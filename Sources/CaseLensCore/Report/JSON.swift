@@ -53,6 +53,9 @@ public enum JSON {
             first = false
         }
 
+        /// Ends a line of JSON Lines.
+        public mutating func newline() { bytes.append(0x0A) }
+
         private mutating func separate() { if !first { bytes.append(0x2C) } }
         /// A key as it is: the schema's keys are plain ASCII words, with nothing to escape.
         private mutating func member(_ key: StaticString) {

@@ -18,7 +18,8 @@ public struct JSONLFormatter: AuditFormatter {
         record.report.writeOpen(to: &w)
         Self.extraMembers(record, withBaseline: withBaseline) { w.field($0, $1) }
         w.endObject()
-        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        w.newline()
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// The members a record's line has after the report's own.
