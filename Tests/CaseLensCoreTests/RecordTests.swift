@@ -604,6 +604,81 @@ final class RecordTests: XCTestCase {
         XCTAssertFalse(plan("Mrs Pell to attend the perpetrator programme.").findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
     }
 
+    func testBareItemsAreSetWhoeverTheirHeadingOrLetterNames() {
+        // A letter to the mother: items with no subject are hers, under "What we need you to do".
+        let letter = """
+        Dear Ms Reeve,
+
+        What we need you to do
+        1. Stop seeing Mr Carr and let your social worker know if he contacts you.
+        2. Ring 999 straight away if Mr Carr comes to the flat.
+        3. Make sure Mr Carr has no contact with Alfie unless children's services agree it.
+        4. Make sure Alfie goes to his dentist appointment.
+
+        What we will do
+        1. Call the police if Mr Carr comes to Alfie's school.
+        """
+        let r = report(letter)
+        let tasked = r.findings.filter { $0.category == .victimTasked && $0.scope == .span && $0.context == nil }
+        XCTAssertEqual(Set(tasked.compactMap(\.line)), [4, 5, 6], "\(tasked.map { ($0.line ?? 0, $0.rule, $0.text ?? "") })")
+        XCTAssertTrue(r.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        // The same items in a letter to him are his: good practice, nothing to flag.
+        let toHim = report(letter.replacingOccurrences(of: "Dear Ms Reeve", with: "Dear Mr Carr")
+            .replacingOccurrences(of: "Stop seeing Mr Carr", with: "Stop contacting Ms Reeve"))
+        XCTAssertFalse(toHim.findings.contains { $0.category == .victimTasked && $0.context == nil }, "\(toHim.findings.map(\.rule))")
+        // A heading that names him gives the items to him, and the plan is then balanced.
+        let plan = report("""
+        Safety plan agreed with Ms Reeve:
+        - Ms Reeve to keep her phone charged and ring 999 if Mr Carr comes to the flat.
+
+        Mr Carr will:
+        - stay away from the flat and make sure he has no contact with Alfie
+        - attend the Drive programme
+        """)
+        XCTAssertTrue(plan.record?.actions.contains { $0.actor == "Mr Carr" && $0.line == 5 } ?? false, "\(plan.record?.actions ?? [])")
+        XCTAssertFalse(plan.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        XCTAssertEqual(plan.findings.filter { $0.category == .victimTasked }.compactMap(\.line), [2])
+        // Agencies' items are theirs ("What we will do", "Police will:").
+        XCTAssertFalse(rules("What we will do:\n- Call the police if Mr Carr comes to the school.").contains { $0.hasPrefix("victim-tasked.") })
+        // No heading and no letter: an item with no subject is no one's.
+        XCTAssertFalse(rules("Notes\n- Call the police if Mr Carr comes back.").contains { $0.hasPrefix("victim-tasked.task") })
+        // "Contact with …" is a noun, not an action for her.
+        let contact = report("Safety plan agreed with Ms Reeve:\n- Contact with Mr Carr to be supervised by the contact centre.\n")
+        XCTAssertFalse(contact.record?.actions.contains { $0.role == .victim } ?? true)
+    }
+
+    func testASecondActionJoinedByAndIsTheSameActors() {
+        let chained = report("""
+        Mr Carr punched Ms Reeve on 2 March.
+        Child protection plan
+        1. Ms Reeve to keep a diary of his messages and texts, change the locks and call the police if Mr Carr comes to the flat.
+        2. Ms Reeve to keep Alfie in school, then steer clear of subjects that wind Mr Carr up.
+        """)
+        let found = chained.findings.filter { $0.category == .victimTasked && $0.scope == .span }.map { $0.text ?? "" }
+        XCTAssertTrue(found.contains { $0.hasPrefix("call the police") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("steer clear of subjects") }, "\(found)")
+        // A second actor in the sentence takes the action that follows it.
+        let second = rules("Mr Carr punched Ms Reeve.\nChild protection plan\n1. Ms Reeve to keep a diary, and SW to call the police if Mr Carr comes to the flat.\n")
+        XCTAssertFalse(second.contains("victim-tasked.task-call-the-police"), "\(second)")
+    }
+
+    func testATitledSurnameTwoUntitledPeopleShareIsNeither() {
+        // Amira and Karim Haddad: the record does not show which is "Mr Haddad".
+        let r = report("""
+        Adult victim: Amira Haddad
+        Person causing harm: Karim Haddad
+
+        Mr Haddad has threatened Mrs Haddad and smashed her phone.
+
+        What Mr Haddad will do
+        - Meet the caseworker weekly and work on his abusive behaviour.
+        - Leave the house and go to his brother's when he notices he is becoming threatening.
+        """)
+        XCTAssertEqual(role(r, "Amira"), .victim)
+        XCTAssertFalse(r.record?.actions.contains { $0.role == .victim } ?? true, "\(r.record?.actions ?? [])")
+        XCTAssertFalse(r.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+    }
+
     func testALetterToHerReadsYouAsHer() {
         // A letter to the mother: "you" is her, and the verb after it agrees with her.
         let letter = report("""

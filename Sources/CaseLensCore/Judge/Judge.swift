@@ -87,6 +87,10 @@ struct Judge {
         var windows = ContextWindows(tokens: tokens)
         for m in ruleMatches {
             guard case .rule(let r) = compiled.patterns.purposes[Int(m.pattern)] else { continue }
+            // A task with no subject of its own counts only where the reader shows it set the
+            // victim ("What we need you to do: 1. End your relationship …"): looked up before
+            // anything else is, as most such words are no one's task.
+            if rules[r].requires == .victimTask, record.task(at: Int(tokens[Int(m.first)].start))?.forVictim != true { continue }
             let s = sentence(of: Int(m.first))
             if Int(tokens[Int(m.last)].end) > s.upperBound || Int(tokens[Int(m.first)].start) < s.lowerBound { continue }
             inSentence.append((m, r, s))
@@ -121,6 +125,9 @@ struct Judge {
                       !anyIn(newMatter, s) else { continue }
             }
             if rules[r].negation == .cancels, negated(m, negations, sentence: s) { continue }
+            // No victim-tasking in an item whose heading sets it someone else ("Mr Pell will: -
+            // make sure the children do not see him drunk").
+            if category == .victimTasked, let task = record.task(at: Int(tokens[Int(m.first)].start)), task.fromHeading, !task.forVictim { continue }
             let alignment = Alignment.align(elements[Int(m.pattern)], tokens, first: Int(m.first), last: Int(m.last)) ?? Alignment.Result()
             if aboutPersonCausingHarm(category, m, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }
             if excuseAboutSomeoneElse(category, compiled.patterns.roles[Int(m.pattern)], alignment) { continue }

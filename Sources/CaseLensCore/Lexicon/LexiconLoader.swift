@@ -195,7 +195,7 @@ private struct FileReader {
         var requires: RuleCondition? = nil
         if let n = fields["requires"] {
             let v = try string(n, "requires")
-            guard let c = RuleCondition(rawValue: v) else { throw fail(n, "unknown condition '\(v)' (prior-outcome)") }
+            guard let c = RuleCondition(rawValue: v) else { throw fail(n, "unknown condition '\(v)' (prior-outcome, victim-task)") }
             requires = c
         }
         let exceptions = try fields["exceptions"].map { n throws(LexiconError) in try self.patterns(n, "exceptions") } ?? []

@@ -32,6 +32,11 @@ public enum RuleCondition: String, Sendable {
     /// A court or police outcome (conviction, guilty plea, finding of fact, caution) about the same
     /// matter is recorded before the match, by entry date or by position.
     case priorOutcome = "prior-outcome"
+    /// The match starts in a stretch of a plan, list or letter that the record reader read as a
+    /// task set for the adult victim (`TaskSpan`): "Sophie to keep her phone charged and «call
+    /// 999 if Callum becomes aggressive»", "What we need you to do: 1. «End your relationship»".
+    /// For patterns that carry no subject of their own.
+    case victimTask = "victim-task"
 }
 
 /// A file-level signal: a finding about the record as a whole.

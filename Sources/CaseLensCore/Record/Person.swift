@@ -226,6 +226,10 @@ public struct People: Sendable {
         let titleBits = titleKey.map(self.words.sexBits) ?? 0
         let titleIsFemale: Bool? = titleBits & PersonWords.femaleBit != 0 ? true : titleBits & PersonWords.maleBit != 0 ? false : nil
         var chosen: Int? = nil
+        // "Mr Haddad" in a record with Amira and Karim Haddad, neither's sex shown: it could be
+        // either, so it is neither (a person of its own) rather than whichever was named first.
+        var guessedForenames: Set<String> = []
+        var agreed = false
         for i in candidates where i != previous {
             previous = i
             let isSameSurname = sameSurname.contains(i), isSameForename = sameForename.contains(i)
@@ -238,8 +242,10 @@ public struct People: Sendable {
                 || (forename == nil && surname == nil && kin != nil && all[i].kinship == kin)
             guard match else { continue }
             if chosen == nil { chosen = i }
-            if let titleIsFemale, isFemale(i) == titleIsFemale { chosen = i; break }
+            if let titleIsFemale, isFemale(i) == titleIsFemale { chosen = i; agreed = true; break }
+            if titleIsFemale != nil, forename == nil, all[i].title == nil, let f = all[i].forename { guessedForenames.insert(f.lowercased()) }
         }
+        if !agreed, guessedForenames.count > 1 { chosen = nil }
         if let i = chosen {
             // Filled in place: copying the person out and back is slow.
             var renamed = false, titled = false

@@ -40,18 +40,40 @@ extension RecordReader {
         }
     }
 
+    /// Whom the items under a heading (or in a letter) are set when they name no one of their own.
+    struct TaskActor {
+        var actor: String
+        var role: PersonRole
+        var isAgency: Bool
+        var forVictim: Bool
+    }
+
     /// Action lines: in a plan section, or any bullet / numbered / "Action:" line, whose first
-    /// words are an actor followed by an action verb ("Mum to …", "Mr Khan will …").
+    /// words are an actor followed by an action verb ("Mum to …", "Mr Khan will …"). A list item
+    /// that names no actor and opens with an action ("1. End your relationship with Mr Pell",
+    /// "- not to let Craig into the house") is an action of whoever its heading names ("What we
+    /// need you to do", "Safety plan agreed with Sophie:", "Mr Pell will:") or, in a letter, of
+    /// the person the letter is to. Each action's words, from its verb to the end of its sentence
+    /// or the next actor, are a `TaskSpan`: a second action joined by "and" is the same actor's.
     func readPlan(into model: inout RecordModel) {
-        guard let actionCues = cues[.actionVerb], !actionCues.isEmpty else { return }
+        // A note with no plan heading, no list item and no letter has no actions: most notes.
+        let actionCues = cues[.actionVerb] ?? []
+        guard !actionCues.isEmpty || cues[.planHeading] != nil || model.addressee != nil
+                || document.lineStarts.contains(where: { isItemStart($0) }) else { return }
         // Where the action word that starts at each token ends (-1: none starts there).
         var actionEnd = [Int32](repeating: -1, count: tokens.count)
         for m in actionCues { actionEnd[Int(m.first)] = max(actionEnd[Int(m.first)], m.last) }
-        // The lines an action word starts on: no other line can hold an action.
+        // The lines an action word starts on: no other line can hold an action of a named actor.
         var actionLines = [Bool](repeating: false, count: document.lineStarts.count + 1)
         for m in actionCues { actionLines[document.line(of: Int(tokens[Int(m.first)].start))] = true }
         var startsAgency = [Bool](repeating: false, count: tokens.count)
-        for m in cues[.agency] ?? [] { startsAgency[Int(m.first)] = true }
+        var agencyEnd: [Int: Int] = [:]
+        for m in cues[.agency] ?? [] {
+            startsAgency[Int(m.first)] = true
+            agencyEnd[Int(m.first)] = max(agencyEnd[Int(m.first)] ?? 0, Int(m.last))
+        }
+        let plan = PlanContext(actionEnd: actionEnd, startsAgency: startsAgency, agencyEnd: agencyEnd,
+                               labels: LabelledPeople(model.people))
         // Heading lines, and where the text after a heading's colon starts ("Discharge plan:
         // Agnieszka to stay …"), if any follows on its line.
         // By line (an array: every line is looked up); nil: not a heading; .some(nil): a heading
@@ -69,31 +91,264 @@ extension RecordReader {
             }
             headingLines[document.line(of: Int(tokens[Int(m.first)].start))] = inline
         }
+        // The letter's own text starts at its greeting: items after it with no actor are the
+        // addressee's.
+        let letterFrom = model.addressee.map { Int(tokens[$0.token].start) } ?? Int.max
         var inPlan = false
+        // Items under the last heading, and whom it names (nil: no one).
+        var inBlock = false
+        var blockActor: TaskActor? = nil
+        let lineCount = document.lineStarts.count
         for (index, start) in document.lineStarts.enumerated() {
             let line = index + 1
-            let end = index + 1 < document.lineStarts.count ? document.lineStarts[index + 1] : b.count
+            let end = index + 1 < lineCount ? document.lineStarts[index + 1] : b.count
             var from = start
+            var isHeading = false
             if case .some(let inline) = headingLines[line] {
                 inPlan = true
+                isHeading = true
+                inBlock = true
+                blockActor = headingActor(in: start..<(inline ?? end), plan: plan, letterFrom: letterFrom, into: &model)
                 guard let inline else { continue }
                 from = inline
             }
             var p = from
             while p < end && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+            let blank = p >= end || b[p] == 0x0A || b[p] == 0x0D
             let marker = Self.itemMarkerEnd(b, from: p, to: end)
             if inPlan && marker == nil && from == start && looksLikeHeading(p..<end) { inPlan = false }
-            guard actionLines[line] else { continue }
-            // In a plan, each sentence of a line may set an action ("Mum to stay with her sister.
-            // Ward staff to call the police if he comes to the ward."); elsewhere only a list item
-            // or an "Action:" line does, by its first words.
-            let segments = inPlan ? Self.sentenceStarts(b, from: marker ?? p, to: end) : [marker ?? p]
-            for (i, segment) in segments.enumerated() {
-                let segmentEnd = i + 1 < segments.count ? segments[i + 1] : end
-                readAction(in: segment..<segmentEnd, line: line, afterMarker: marker != nil, lineStart: i == 0,
-                           inPlan: inPlan, actionEnd: actionEnd, startsAgency: startsAgency, into: &model)
+            // A short line with items under it ("What we need you to do", "Mr Pell will:"): the
+            // items that name no one are whoever it names.
+            if !isHeading, !blank, marker == nil, isItemHeading(line: index, from: p, to: end) {
+                inBlock = true
+                blockActor = headingActor(in: p..<end, plan: plan, letterFrom: letterFrom, into: &model)
+                continue
+            }
+            if blank { continue }
+            let indented = p > start && from == start
+            // An indented line under an item goes on with it: "3. Make sure Mr Pell has no contact
+            // with the children unless it has been agreed by\n   children's services."
+            if indented, marker == nil, let last = model.tasks.indices.last, model.tasks[last].range.upperBound == start {
+                model.tasks[last].range = model.tasks[last].range.lowerBound..<end
+            }
+            let inLetter = p >= letterFrom
+            let actorForItems = inBlock ? (blockActor ?? (inLetter ? addresseeActor(model) : nil)) : (inLetter ? addresseeActor(model) : nil)
+            // Any line that is not an item, a heading or part of an item ends the items.
+            let bare = actorForItems != nil && (marker != nil || inBlock)
+            var explicit: [Int] = []
+            if actionLines[line] {
+                // In a plan, each sentence of a line may set an action ("Mum to stay with her sister.
+                // Ward staff to call the police if he comes to the ward."); elsewhere only a list item
+                // or an "Action:" line does, by its first words.
+                let segments = inPlan ? Self.sentenceStarts(b, from: marker ?? p, to: end) : [marker ?? p]
+                for (i, segment) in segments.enumerated() {
+                    let segmentEnd = i + 1 < segments.count ? segments[i + 1] : end
+                    if readAction(in: segment..<segmentEnd, line: line, afterMarker: marker != nil, lineStart: i == 0,
+                                  inPlan: inPlan, plan: plan, into: &model) { explicit.append(segment) }
+                }
+            }
+            if bare, let actor = actorForItems {
+                let segments = Self.sentenceStarts(b, from: marker ?? p, to: end)
+                for (i, segment) in segments.enumerated() where !explicit.contains(segment) {
+                    // A line that is not an item goes on the items only if it opens with an action.
+                    if marker == nil && i == 0 && !indented && !inBlock { break }
+                    let segmentEnd = i + 1 < segments.count ? segments[i + 1] : end
+                    guard let k = bareActionStart(in: segment..<segmentEnd, plan: plan) else { continue }
+                    model.actions.append(PlanAction(line: line, sentence: segment, actor: actor.actor,
+                                                    role: actor.forVictim ? .victim : actor.role, isAgency: actor.isAgency))
+                    let taskEnd = nextActorStart(after: k, before: segmentEnd, plan: plan) ?? segmentEnd
+                    model.tasks.append(TaskSpan(range: Int(tokens[k].start)..<taskEnd, forVictim: actor.forVictim, fromHeading: true))
+                }
+            }
+            // A line that is neither an item, nor part of one, nor a heading ends the items.
+            if inBlock, marker == nil, !indented, explicit.isEmpty,
+               bareActionStart(in: p..<end, plan: plan) == nil || blockActor == nil {
+                if !(inPlan && actionLines[line]) { inBlock = false; blockActor = nil }
             }
         }
+        model.tasks.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether the line starting at byte `start` opens with a list-item marker.
+    private func isItemStart(_ start: Int) -> Bool {
+        let b = document.bytes
+        var p = start
+        while p < b.count && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+        let end = b[p...].firstIndex(of: 0x0A) ?? b.count
+        return Self.itemMarkerEnd(b, from: p, to: end) != nil
+    }
+
+    /// What `readPlan` looks up about the record's cues, once.
+    struct PlanContext {
+        /// Where the action word that starts at each token ends (-1: none starts there).
+        var actionEnd: [Int32]
+        var startsAgency: [Bool]
+        /// The last token of the longest agency word starting at a token.
+        var agencyEnd: [Int: Int]
+        var labels: LabelledPeople
+    }
+
+    /// Whether line `index` (0-based), from byte `from`, is a short heading-like line with a list
+    /// item under it (blank lines may stand between): "What we need you to do", "Mr Pell will:".
+    /// Not a line that ends a sentence or a clause.
+    private func isItemHeading(line index: Int, from: Int, to end: Int) -> Bool {
+        let b = document.bytes
+        var last = end
+        while last > from && (b[last - 1] == 0x20 || b[last - 1] == 0x09 || b[last - 1] == 0x0D || b[last - 1] == 0x0A) { last -= 1 }
+        guard last > from, last - from <= 70 else { return false }
+        let c = b[last - 1]
+        guard c == 0x3A || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x29 else { return false }
+        // The next line that is not blank is a list item.
+        var next = index + 1
+        while next < document.lineStarts.count {
+            let s = document.lineStarts[next]
+            let e = next + 1 < document.lineStarts.count ? document.lineStarts[next + 1] : b.count
+            var q = s
+            while q < e && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
+            if q >= e || b[q] == 0x0A || b[q] == 0x0D { next += 1; continue }
+            return Self.itemMarkerEnd(b, from: q, to: e) != nil
+        }
+        return false
+    }
+
+    /// The addressee of the letter as the actor of its items.
+    private func addresseeActor(_ model: RecordModel) -> TaskActor? {
+        guard let i = model.addresseeIndex else { return nil }
+        let p = model.people.all[i]
+        return TaskActor(actor: p.display, role: p.role, isAgency: false, forVictim: isVictimActor(i, role: p.role, model))
+    }
+
+    /// Whom a heading names as the one to act ("What we need you to do" → the letter's addressee;
+    /// "Mr Pell will:" → him; "What we will do" → the service; "Safety plan agreed with Sophie:",
+    /// "Actions for Mum:", "Sophie's safety plan:" → her), or nil when it names no one. A person
+    /// followed by an action word ("you to", "Mr Pell will") wins over one after "with" or "for"
+    /// or an owner.
+    private func headingActor(in range: Range<Int>, plan: PlanContext, letterFrom: Int, into model: inout RecordModel) -> TaskActor? {
+        guard var k = tokens.firstIndex(startingAtOrAfter: range.lowerBound), Int(tokens[k].start) < range.upperBound else { return nil }
+        // The heading's last sentence: "Discussed safety with Ms Ryan. Ms Ryan agreed:".
+        for s in Self.sentenceStarts(document.bytes, from: range.lowerBound, to: range.upperBound).dropFirst() {
+            if let j = tokens.firstIndex(startingAtOrAfter: s), Int(tokens[j].start) < range.upperBound { k = j }
+        }
+        let first = k
+        var fallback: TaskActor? = nil
+        while k < tokens.count, Int(tokens[k].start) < range.upperBound {
+            var actor: TaskActor? = nil
+            var after = k + 1
+            let word = lower(k)
+            let kind = kind(k)
+            if plan.startsAgency[k] {
+                after = (plan.agencyEnd[k] ?? k) + 1
+                actor = TaskActor(actor: document.text(Int(tokens[k].start), Int(tokens[after - 1].end)), role: .professional, isAgency: true, forVictim: false)
+            } else if word == "we" || word == "us" || word == "our" {
+                actor = TaskActor(actor: text(k), role: .professional, isAgency: true, forVictim: false)
+            } else if word == "you" || word == "your" {
+                if Int(tokens[k].start) >= letterFrom { actor = addresseeActor(model) }
+            } else if kind.contains(.kin) {
+                let i = model.people.person(kin: text(k))
+                actor = TaskActor(actor: text(k), role: model.people.all[i].role, isAgency: false,
+                                  forVictim: isVictimActor(i, role: model.people.all[i].role, model))
+            } else if let i = person(labelled: k, in: plan.labels) {
+                actor = TaskActor(actor: text(k), role: model.people.all[i].role, isAgency: false,
+                                  forVictim: isVictimActor(i, role: model.people.all[i].role, model))
+            } else if tokens[k].flags.contains(.capitalised), !tokens[k].flags.contains(.number), !kind.contains(.notName) {
+                let run = nameRun(from: k)
+                if !run.isEmpty {
+                    after = run.upperBound
+                    if let p = model.people.referent(of: texts(run)), let i = model.people.all.firstIndex(of: p) {
+                        actor = TaskActor(actor: texts(run).joined(separator: " "), role: p.role, isAgency: false,
+                                          forVictim: isVictimActor(i, role: p.role, model))
+                    } else {
+                        actor = TaskActor(actor: texts(run).joined(separator: " "), role: .unknown, isAgency: false, forVictim: false)
+                    }
+                }
+            }
+            guard let found = actor else { k += 1; continue }
+            let owner = after < tokens.count && Int(tokens[after].start) < range.upperBound && isPossessive(after)
+            if owner { after += 1 }
+            let inHeading = after < tokens.count && Int(tokens[after].start) < range.upperBound
+            if inHeading, !owner, plan.actionEnd[after] >= 0 || token(after, is: .headingVerb) { return found }
+            // "agreed with Sophie", "for the mother": a preposition (and a determiner) before it.
+            var before = k - 1
+            if before >= first, token(before, is: .kinDeterminer), !token(before, is: .headingPreposition) { before -= 1 }
+            let afterPreposition = before >= first && token(before, is: .headingPreposition)
+            if fallback == nil, owner || afterPreposition { fallback = found }
+            k = max(after, k + 1)
+        }
+        return fallback
+    }
+
+    /// Whether the person at `i` (with the role the reader gave them) is the adult victim as far
+    /// as a plan's actions go: the victim the record shows, or, where the record does not say, a
+    /// woman of the family who is no relative, child or professional (a man where the record
+    /// shows a woman harming a man), or a named adult in a record that names the person causing
+    /// harm as someone else.
+    func isVictimActor(_ i: Int?, role: PersonRole, _ model: RecordModel) -> Bool {
+        switch role {
+        case .victim: return true
+        case .personCausingHarm, .child, .professional: return false
+        case .unknown: break
+        }
+        guard let i else { return false }
+        let p = model.people.all[i]
+        if let kin = p.kinship, words.kind(lowered: kin).contains(.relativeKin) { return false }
+        let victimIsWoman = model.victim.flatMap { model.people.isFemale($0) } ?? !model.womanHarmsMan
+        if let woman = model.people.isFemale(p) ?? pronounSex(of: p) { return woman == victimIsWoman }
+        return false
+    }
+
+    /// Whether the pronouns that follow a person's first name in its sentences are a woman's
+    /// ("Sophie says she was shoved") or a man's ("KM reflected that in his visit note"), by
+    /// the first "she", "her", "he", "him" or "his" within eight words; nil when they do not
+    /// say. For a plan's actor the record otherwise shows nothing of.
+    private func pronounSex(of p: Person) -> Bool? {
+        guard let name = (p.forename ?? (p.surname == nil ? p.name : nil))?.lowercased(), !name.isEmpty else { return nil }
+        let key = Array(name.utf8)
+        let hash = key.withUnsafeBufferPointer { Self.loweredHash($0, 0..<key.count) }
+        guard let votes = pronounsAfterNames[hash], votes.women != votes.men else { return nil }
+        return votes.women > votes.men
+    }
+
+    /// The first token of an action that names no actor, in `range` (a sentence of a list item):
+    /// an action word ("to ring 999 if he turns up", "not to let Craig in", under "Ms Ryan
+    /// agreed:") or a word of `imperative_verb` ("End your relationship", "Do not allow"),
+    /// "please" before one. Not a noun that looks like one ("Contact with Dad supervised",
+    /// "Contact arrangements to be reviewed").
+    private func bareActionStart(in range: Range<Int>, plan: PlanContext) -> Int? {
+        guard var k = tokens.firstIndex(startingAtOrAfter: range.lowerBound), Int(tokens[k].start) < range.upperBound else { return nil }
+        if plan.actionEnd[k] >= 0 { return k }
+        if lower(k) == "please", k + 1 < tokens.count, !tokens[k + 1].flags.contains(.hardBreak) { k += 1 }
+        guard token(k, is: .imperativeVerb) else { return nil }
+        if k + 1 < tokens.count, Int(tokens[k + 1].start) < range.upperBound, !tokens[k + 1].flags.contains(.hardBreak) {
+            if token(k + 1, is: .nounFollower) { return nil }
+            // "Contact arrangements to be reviewed": a noun with an action of its own.
+            for j in (k + 1)..<min(k + 5, tokens.count - 1) where Int(tokens[j].start) < range.upperBound {
+                if plan.actionEnd[j] >= 0, lower(j) == "to", token(j + 1, is: .planPassiveAux) { return nil }
+            }
+        }
+        return k
+    }
+
+    /// Where the next actor of a sentence starts after token `k` ("… and SW to visit"), before
+    /// byte `end`: an agency or a name, family word or pronoun followed by an action word.
+    private func nextActorStart(after k: Int, before end: Int, plan: PlanContext) -> Int? {
+        var j = k + 1
+        while j < tokens.count, Int(tokens[j].start) < end {
+            if plan.startsAgency[j] {
+                let e = (plan.agencyEnd[j] ?? j) + 1
+                if e < tokens.count, Int(tokens[e].start) < end, plan.actionEnd[e] >= 0 { return Int(tokens[j].start) }
+            }
+            let kind = kind(j)
+            if kind.contains(.kin) || kind.contains(.subjectPronoun) || (tokens[j].flags.contains(.capitalised) && !kind.contains(.notName)) {
+                var e = j + 1
+                while e < tokens.count, e - j < 4, Int(tokens[e].start) < end, plan.actionEnd[e] < 0,
+                      tokens[e].flags.contains(.capitalised), !tokens[e].flags.contains(.softBreak) { e += 1 }
+                if e < tokens.count, Int(tokens[e].start) < end, plan.actionEnd[e] >= 0, !tokens[e].flags.contains(.softBreak) {
+                    return Int(tokens[j].start)
+                }
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// Where the sentences of `b[from..<to]` start: at `from`, and after each full stop, semicolon,
@@ -119,11 +374,13 @@ extension RecordReader {
 
     /// One possible action at `range` (a line, or a sentence of a plan's line): an actor of up
     /// to six words, then an action word. `lineStart`: the range starts the line, so an "Action:"
-    /// label may lead it.
+    /// label may lead it. True when it is an action (its words are then a `TaskSpan`).
+    @discardableResult
     private func readAction(in range: Range<Int>, line: Int, afterMarker: Bool, lineStart: Bool, inPlan: Bool,
-                            actionEnd: [Int32], startsAgency: [Bool], into model: inout RecordModel) {
+                            plan: PlanContext, into model: inout RecordModel) -> Bool {
+        let actionEnd = plan.actionEnd, startsAgency = plan.startsAgency
         let end = range.upperBound
-        guard let k = tokens.firstIndex(startingAtOrAfter: range.lowerBound), Int(tokens[k].start) < end else { return }
+        guard let k = tokens.firstIndex(startingAtOrAfter: range.lowerBound), Int(tokens[k].start) < end else { return false }
         var first = k
         let len = Int(tokens[first].end - tokens[first].start)
         var labelled = false
@@ -144,15 +401,21 @@ extension RecordReader {
         // "to" sets an action too: "Mum to contact police should Dad return" in a duty log.
         let opensWithTo = lineStart && verbAt > first && actionEnd[verbAt] == Int32(verbAt) && lower(verbAt) == "to"
             && (advised || standsAlone(line: line))
-        guard inPlan || afterMarker || labelled || opensWithTo else { return }
-        guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { return }
+        guard inPlan || afterMarker || labelled || opensWithTo else { return false }
+        guard verbAt > first, startsAgency[first] || isActorRun(first..<verbAt) else { return false }
         // "Mr Reid to be referred …": done to the actor, not by them.
-        if isDoneTo(after: Int(actionEnd[verbAt])) { return }
+        if isDoneTo(after: Int(actionEnd[verbAt])) { return false }
         let actorText = document.text(Int(tokens[first].start), Int(tokens[verbAt - 1].end))
+        // The task's words: from the action word to the end of the sentence or the next actor
+        // ("Sophie to keep her phone charged and call 999 if …"; "Mum to … and SW to visit").
+        let taskEnd = nextActorStart(after: Int(actionEnd[verbAt]), before: end, plan: plan) ?? end
+        let taskRange = Int(tokens[verbAt].start)..<taskEnd
         if startsAgency[first] {
             model.actions.append(PlanAction(line: line, sentence: range.lowerBound, actor: actorText, role: .professional, isAgency: true))
-            return
+            model.tasks.append(TaskSpan(range: taskRange, forVictim: false, fromHeading: false))
+            return true
         }
+        var actors: [(index: Int?, role: PersonRole, woman: Bool?)] = []
         // Family actors, possibly several ("Mum and Dad").
         var j = first
         while j < verbAt {
@@ -166,13 +429,33 @@ extension RecordReader {
             if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
             else if !run.isEmpty { who = person(named: run, in: &model) }
             var role = who.map { model.people.all[$0].role } ?? .unknown
+            var woman: Bool? = nil
             if who == nil, kind.contains(.subjectPronoun) {
-                role = model.people.referent(ofPronoun: text(j))?.role ?? .unknown
+                let referent = model.people.referent(ofPronoun: text(j))
+                role = referent?.role ?? .unknown
+                who = referent.flatMap { model.people.all.firstIndex(of: $0) }
                 run = j..<(j + 1)
+                // "I will …" in her written agreement, "You must …" in a letter to her.
+                let word = lower(j)
+                if who == nil, word == "i", let d = model.declaration, j > d.token { woman = d.woman ?? true }
+                if who == nil, word == "you", let i = model.addresseeIndex, let a = model.addressee, j > a.token { who = i; role = model.people.all[i].role }
+                if who == nil, word == "she" || word == "he" { woman = word == "she" }
             }
+            actors.append((who, role, woman))
             model.actions.append(PlanAction(line: line, sentence: range.lowerBound, actor: run.isEmpty ? actorText : texts(run).joined(separator: " "), role: role, isAgency: false))
             j = run.isEmpty ? j + 1 : run.upperBound
         }
+        // One actor, and the adult victim: the task is hers. Two ("Mum and Dad to …") is joint.
+        var forVictim = false
+        if actors.count == 1, let a = actors.first {
+            if let woman = a.woman, a.index == nil, a.role == .unknown {
+                forVictim = woman == (model.victim.flatMap { model.people.isFemale($0) } ?? !model.womanHarmsMan)
+            } else {
+                forVictim = isVictimActor(a.index, role: a.role, model)
+            }
+        }
+        model.tasks.append(TaskSpan(range: taskRange, forVictim: forVictim, fromHeading: false))
+        return true
     }
 
     /// Whether the words after a plan's action word (ending at token `k`) are "be" and a service

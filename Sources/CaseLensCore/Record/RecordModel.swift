@@ -21,12 +21,31 @@ public struct PlanAction: Sendable {
     public var isAgency: Bool
 }
 
+/// A stretch of a plan line, list item or letter that sets one actor a task: from the action (the
+/// words after "Mum to", or a bare item's first word, "Call the police …") to the end of its
+/// sentence or to the next actor ("… and SW to visit"). A second action joined by "and", "then"
+/// or a comma ("Sophie to keep her phone charged and call 999 if …") is in the same stretch.
+/// Rules with `requires: victim-task` match only inside one set for the adult victim.
+public struct TaskSpan: Sendable {
+    /// Byte range in the document.
+    public var range: Range<Int>
+    /// Whom the task is set: the adult victim (as the record shows her, or a woman of the family
+    /// where it does not say), or someone else (the person causing harm, a professional, an
+    /// agency, a child, a relative).
+    public var forVictim: Bool
+    /// The actor came from a heading or a letter's addressee, not from the line's own words
+    /// ("What we need you to do: 1. End your relationship …", "Mr Pell will: - attend …").
+    public var fromHeading: Bool
+}
+
 /// What reading the whole record found: its people, outcomes, plan actions and whether it
 /// records abuse at all.
 public struct RecordModel: Sendable {
     public var people = People()
     public var outcomes: [Outcome] = []
     public var actions: [PlanAction] = []
+    /// The stretches of plans, lists and letters that set someone a task, in text order.
+    public var tasks: [TaskSpan] = []
     /// True when the record speaks of abuse (an abuse term outside quotation).
     public var recordsAbuse = false
     /// Mentions of the person causing harm outside the form fields that name them.
@@ -53,6 +72,8 @@ public struct RecordModel: Sendable {
     /// A letter to someone of the family ("Dear Ms Lane,"): the token of its greeting, and
     /// whether that person is a woman.
     public internal(set) var addressee: (token: Int, woman: Bool)? = nil
+    /// The addressee's index in `people`, when there is one.
+    var addresseeIndex: Int? = nil
 
     /// Settles each person's role from the evidence, then who is the person causing harm, victim and children.
     mutating func settleRoles() {
@@ -71,6 +92,20 @@ public struct RecordModel: Sendable {
         // One sentence ("Mr Ashby says Ms Kaur hit him") may be his counter-allegation: it takes
         // two pieces of evidence that she harms.
         womanHarmsMan = harm.byWomen >= 2 && harm.byWomen > harm.byMen && harm.toMen > harm.toWomen
+    }
+
+    /// The task stretch (`tasks`, sorted by start) that holds byte `offset`, if any.
+    public func task(at offset: Int) -> TaskSpan? {
+        var lo = 0, hi = tasks.count
+        while lo < hi { let mid = (lo + hi) / 2; if tasks[mid].range.lowerBound <= offset { lo = mid + 1 } else { hi = mid } }
+        // `lo` is the first to start after `offset`: the one before it, or one further back that
+        // reaches over it.
+        var i = lo - 1
+        while i >= 0, lo - i <= 2 {
+            if tasks[i].range.contains(offset) { return tasks[i] }
+            i -= 1
+        }
+        return nil
     }
 
     /// The entry date of a byte offset (chronologies), if any.

@@ -14,6 +14,37 @@ final class RecordReader {
     let sentenceOf: (Int) -> Range<Int>
     /// `isBareBaseForm(_:)` answers so far.
     private var bareBaseForms: [String: Bool] = [:]
+    /// The pronouns that follow each capitalised word within its sentence (`pronounSex(of:)`),
+    /// by a hash of the word's lower-cased bytes: the first "she", "her" or "herself" and the
+    /// first "he", "him", "his" or "himself" within eight words, counted. Read in one pass, the
+    /// first time it is asked.
+    lazy var pronounsAfterNames: [UInt64: (women: Int, men: Int)] = {
+        func ids(_ words: [String]) -> [Int32] { words.map { compiled.vocabulary.lookup(Array($0.utf8)) }.filter { $0 != Vocabulary.unknown } }
+        let women = ids(["she", "her", "herself"]), men = ids(["he", "him", "his", "himself"])
+        var out: [UInt64: (women: Int, men: Int)] = [:]
+        document.bytes.withUnsafeBufferPointer { b in
+            for k in tokens.indices where tokens[k].flags.contains(.capitalised) && !tokens[k].flags.contains(.quoted) {
+                var j = k + 1
+                while j < tokens.count, j <= k + 8, !tokens[j].flags.contains(.hardBreak) {
+                    let id = tokens[j].id
+                    if women.contains(id) { out[Self.loweredHash(b, Int(tokens[k].start)..<Int(tokens[k].end)), default: (0, 0)].women += 1; break }
+                    if men.contains(id) { out[Self.loweredHash(b, Int(tokens[k].start)..<Int(tokens[k].end)), default: (0, 0)].men += 1; break }
+                    j += 1
+                }
+            }
+        }
+        return out
+    }()
+
+    /// FNV-1a of `b[range]` lower-cased in ASCII (other bytes as they are).
+    static func loweredHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for p in range {
+            let c = b[p]
+            h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100000001b3
+        }
+        return h
+    }
     /// `person(named:kinship:in:)` answers so far, each with the `People.revision` it was given at
     /// and the name keys it read (it holds while `People.unchanged(_:since:)`).
     private var named: [NameKey: (revision: Int, index: Int?, keys: (Int32, Int32, Int32))] = [:]
@@ -76,9 +107,11 @@ final class RecordReader {
             model.entryDates = EntryDates(document)
             readOutcomes(into: &model)
         }
-        readPlan(into: &model)
+        // A letter's addressee and a written agreement's author first: a plan's bare items in a
+        // letter ("What we need you to do: 1. End your relationship …") are set the addressee.
         readDeclaration(into: &model)
         readLetter(into: &model)
+        readPlan(into: &model)
         return model
     }
 
@@ -92,6 +125,7 @@ final class RecordReader {
         let p = model.people.all[i]
         guard p.role != .professional, p.role != .child, let woman = model.people.isFemale(p) else { return }
         model.addressee = (k, woman)
+        model.addresseeIndex = i
     }
 
     /// "I, Shannon Birch, agree to the following:": a written agreement in her own voice, unless
@@ -529,7 +563,7 @@ final class RecordReader {
     }
 
     /// The form labels ("suspect", "ip") that exactly one person holds, with that person.
-    private struct LabelledPeople {
+    struct LabelledPeople {
         var labels: [(label: String, bytes: [UInt8], person: Int)] = []
         init(_ people: People) {
             var holders: [String: [Int]] = [:]
@@ -541,7 +575,7 @@ final class RecordReader {
     }
 
     /// The person whose one-word form label token `k` is, if exactly one holds it.
-    private func person(labelled k: Int, in people: LabelledPeople) -> Int? {
+    func person(labelled k: Int, in people: LabelledPeople) -> Int? {
         guard !people.labels.isEmpty else { return nil }
         let start = Int(tokens[k].start), end = Int(tokens[k].end)
         if !document.bytes[start..<end].contains(where: { $0 >= 0x80 }) {
@@ -621,7 +655,7 @@ final class RecordReader {
     }
 
     /// Whether `b[range]` lower-cased in ASCII (other bytes as they are) is `key`.
-    private static func isLowered(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ key: [UInt8]) -> Bool {
+    static func isLowered(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ key: [UInt8]) -> Bool {
         key.count == range.count && key.indices.allSatisfy { i in
             let c = b[range.lowerBound + i]
             return key[i] == (c >= 0x41 && c <= 0x5A ? c | 0x20 : c)

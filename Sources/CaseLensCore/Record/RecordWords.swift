@@ -68,6 +68,21 @@ final class RecordWords: Sendable {
         static let agreementWord = Kind(rawValue: 1 << 25)
         /// "Dear": before a name at the start of a line, it opens a letter to that person.
         static let letterGreeting = Kind(rawValue: 1 << 26)
+        /// "call", "end", "keep", "do": opening a list item with no actor of its own, it makes
+        /// the item an action of whoever its heading or letter names ("What we need you to do:
+        /// 1. End your relationship with Mr Pell").
+        static let imperativeVerb = Kind(rawValue: 1 << 27)
+        /// "agreed", "will": after a person in a heading, the items under it are that person's
+        /// ("Ms Ryan agreed:", "Mr Pell will:").
+        static let headingVerb = Kind(rawValue: 1 << 28)
+        /// "nan", "uncle": a relative whose actions in a plan are not the adult victim's.
+        static let relativeKin = Kind(rawValue: 1 << 29)
+        /// "with", "for": before a person in a heading, the items under it are that person's
+        /// ("Safety plan agreed with Sophie:", "Actions for Mum:").
+        static let headingPreposition = Kind(rawValue: 1 << 30)
+        /// "with", "from", "was": after an item's first word, it makes that word a noun, not an
+        /// action ("Contact with Dad supervised", "Call from Mum at 10:00").
+        static let nounFollower = Kind(rawValue: 1 << 31)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -81,7 +96,8 @@ final class RecordWords: Sendable {
         "service_participle": .serviceParticiple, "participle_before_verb": .participleBeforeVerb,
         "advice_verb": .adviceVerb, "declaration_verb": .declarationVerb,
         "telegraphic_passive_follower": .telegraphicPassiveFollower, "agreement_word": .agreementWord,
-        "letter_greeting": .letterGreeting,
+        "letter_greeting": .letterGreeting, "imperative_verb": .imperativeVerb, "heading_verb": .headingVerb,
+        "relative_kin": .relativeKin, "heading_preposition": .headingPreposition, "noun_follower": .nounFollower,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Words to exchange, read by `GenderExchange` and `PersonExchange` (`ExchangeLists`).
