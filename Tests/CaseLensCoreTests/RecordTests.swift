@@ -662,6 +662,23 @@ final class RecordTests: XCTestCase {
         XCTAssertFalse(second.contains("victim-tasked.task-call-the-police"), "\(second)")
     }
 
+    func testTasksInRunningTextAreTheSubjectsOrTheAdvised() {
+        // Advice to her, and an obligation on her, set her each action that follows.
+        let log = report("""
+        Mr Cole punched Ms Kent on 2 March.
+        23:55 Ms Kent advised to keep the children upstairs, lock the back door and ring 999 if he returns.
+        00:10 Reminded her that she needs to keep the doors locked and then steer clear of subjects that wind Mr Cole up.
+        """)
+        let found = log.findings.filter { $0.rule.hasPrefix("victim-tasked.task") }.compactMap(\.line)
+        XCTAssertEqual(Set(found), [2, 3], "\(log.findings.map { ($0.line ?? 0, $0.rule) })")
+        // Running text is not a plan: no plan actions from it.
+        XCTAssertTrue(log.record?.actions.isEmpty ?? false)
+        // Advice to him, advice from someone other than the writer, and what she means to do are not.
+        XCTAssertFalse(rules("Mr Cole punched Ms Kent.\nMr Cole was advised to stay away and to ring the police to arrange an interview.\n").contains { $0.hasPrefix("victim-tasked.") })
+        XCTAssertFalse(rules("Mr Cole punched Ms Kent.\nIsla ran to a neighbour and asked her to call the police.\n").contains { $0.hasPrefix("victim-tasked.") })
+        XCTAssertFalse(rules("Mr Cole punched Ms Kent.\nMs Kent said she will call the police if he comes back.\n").contains { $0.hasPrefix("victim-tasked.task") })
+    }
+
     func testATitledSurnameTwoUntitledPeopleShareIsNeither() {
         // Amira and Karim Haddad: the record does not show which is "Mr Haddad".
         let r = report("""

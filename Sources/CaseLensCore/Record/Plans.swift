@@ -167,6 +167,118 @@ extension RecordReader {
             }
         }
         model.tasks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        readProseTasks(plan: plan, into: &model)
+    }
+
+    /// Tasks set in running text, outside plans: "Mother advised to keep the door locked and
+    /// call 999 if he returns", "Advised him to call police if it happens again", "she needs to
+    /// stop replying to him", "I advised Gareth that he needs to think about Ellis …, and to call
+    /// 101", "Plan: … Natalie to let staff know if she does not feel safe". The task's words run
+    /// from the action word to the end of the sentence or the next actor; they are the victim's
+    /// when the subject (or the one advised) is, as `isVictimActor` reads them. No plan action is
+    /// added: running text is not a plan.
+    private func readProseTasks(plan: PlanContext, into model: inout RecordModel) {
+        var found: [TaskSpan] = []
+        var lastEnd = -1
+        let will = willID
+        for v in tokens.indices where plan.actionEnd[v] >= 0 {
+            let start = Int(tokens[v].start)
+            if v == 0 || start < lastEnd || !tokens[v].flags.isDisjoint(with: [.quoted, .hardBreak, .softBreak]) { continue }
+            // "… and that she will tell police he hits her": in running text "will" tells of
+            // what someone means to do, not a task set them.
+            if tokens[v].id == will { continue }
+            // Most action words ("going to", "able to") follow no one who can be set a task.
+            let k = kind(v - 1)
+            guard !k.isDisjoint(with: [.adviceVerb, .kin, .subjectPronoun, .verbFollower])
+                    || (tokens[v - 1].flags.contains(.capitalised) && !tokens[v - 1].flags.contains(.number))
+                    || words.labelRole(of: document.bytes, Int(tokens[v - 1].start)..<Int(tokens[v - 1].end)) == .victim else { continue }
+            if model.task(at: start) != nil { continue }
+            // "Mr Reid to be referred …": done to the actor.
+            if isDoneTo(after: Int(plan.actionEnd[v])) { continue }
+            guard proseSubjectIsVictim(before: v, plan: plan, model) == true else { continue }
+            // The sentence's end: the next word after a sentence end or a paragraph break.
+            var e = Int(plan.actionEnd[v]) + 1
+            while e < tokens.count, !tokens[e].flags.contains(.hardBreak) { e += 1 }
+            let sentenceEnd = e < tokens.count ? Int(tokens[e].start) : document.bytes.count
+            let end = nextActorStart(after: Int(plan.actionEnd[v]), before: sentenceEnd, plan: plan) ?? sentenceEnd
+            found.append(TaskSpan(range: start..<end, forVictim: true, fromHeading: false))
+            lastEnd = end
+        }
+        guard !found.isEmpty else { return }
+        model.tasks += found
+        model.tasks.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// For an action word at token `v` in running text, whether its subject is the adult victim
+    /// (nil: it has none the reader can read). The subject is the one advised ("Mother (was)
+    /// advised to", "Advised him to", "told Ms Kent to") or the person just before the action word
+    /// at the start of a clause ("she needs to", "Natalie to", "… that he needs to").
+    private func proseSubjectIsVictim(before v: Int, plan: PlanContext, _ model: RecordModel) -> Bool? {
+        var j = v - 1
+        if token(j, is: .adviceVerb) {
+            // "Mum (was / has been) advised to": the subject before the verb.
+            guard j > 0 else { return nil }
+            j -= 1
+            while j > 0, !kind(j).isDisjoint(with: [.passiveAux, .perfectAux, .betweenSubjectAndVerb]) { j -= 1 }
+        }
+        // Nothing but words between the subject and the action word.
+        guard j >= 0, !((j + 1)...v).contains(where: { !tokens[$0].flags.isDisjoint(with: [.hardBreak, .softBreak]) }) else { return nil }
+        let kind = kind(j)
+        var first = j
+        var who: Int? = nil
+        var woman: Bool? = nil
+        if kind.contains(.kin) {
+            if kind.contains(.relativeKin) { return false }
+            if let p = model.people.referent(of: [text(j)]) { who = model.people.all.firstIndex(of: p) }
+            else {
+                let kin = words.person.canonicalKin(lower(j))
+                woman = words.person.female.contains(kin) ? true : words.person.male.contains(kin) ? false : nil
+                if woman == nil { return nil }
+            }
+        } else if !kind.isDisjoint(with: [.subjectPronoun, .verbFollower]) {
+            switch lower(j) {
+            case "she", "her": woman = true
+            case "he", "him": woman = false
+            case "i":
+                guard let d = model.declaration, j > d.token else { return nil }
+                woman = d.woman ?? true
+            case "you":
+                guard let a = model.addresseeIndex, let t = model.addressee?.token, j > t else { return nil }
+                who = a
+            default: return nil
+            }
+        } else if tokens[j].flags.contains(.capitalised), !tokens[j].flags.contains(.number), !kind.contains(.notName) {
+            let run = nameRun(endingAt: j)
+            guard !run.isEmpty, let p = model.people.referent(of: texts(run)), let i = model.people.all.firstIndex(of: p) else { return nil }
+            first = run.lowerBound
+            who = i
+        } else if words.labelRole(of: document.bytes, Int(tokens[j].start)..<Int(tokens[j].end)) == .victim {
+            // "IP advised to …", "Victim to …": a form's label for the victim.
+        } else {
+            return nil
+        }
+        // Where the subject stands: "Advised him to", "told Ms Kent to" (an advice verb just
+        // before it), or the start of a clause ("… that she needs to", "23:55 Mother advised to").
+        let before = first - 1
+        func opensClause(_ k: Int) -> Bool {
+            k == 0 || !tokens[k].flags.isDisjoint(with: [.hardBreak, .softBreak]) || tokens[k - 1].flags.contains(.number)
+                || ["that", "and", "then", "but", "so"].contains(lower(k - 1))
+        }
+        // Advised by the writer or a professional ("Advised her to", "I told him to", "SW asked
+        // her to"), not by anyone else ("Isla ran to a neighbour and asked her to call …").
+        if before >= 0, token(before, is: .adviceVerb) {
+            let adviser = before - 1
+            let opensSentence = before == 0 || !tokens[before].flags.isDisjoint(with: [.hardBreak, .softBreak]) || tokens[adviser].flags.contains(.number)
+            guard opensSentence || ["i", "we"].contains(lower(adviser)) || plan.agencyEnds.contains(adviser) else { return nil }
+        } else {
+            guard opensClause(first) else { return nil }
+        }
+        if who == nil && woman == nil { return true }   // the form's label for the victim
+        if let woman {
+            let victimIsWoman = model.victim.flatMap { model.people.isFemale($0) } ?? !model.womanHarmsMan
+            return woman == victimIsWoman
+        }
+        return isVictimActor(who, role: who.map { model.people.all[$0].role } ?? .unknown, model)
     }
 
     /// Whether the line starting at byte `start` opens with a list-item marker.
@@ -186,6 +298,8 @@ extension RecordReader {
         /// The last token of the longest agency word starting at a token.
         var agencyEnd: [Int: Int]
         var labels: LabelledPeople
+        /// The last token of every agency word.
+        var agencyEnds: Set<Int> { Set(agencyEnd.values) }
     }
 
     /// Whether line `index` (0-based), from byte `from`, is a short heading-like line with a list
@@ -298,8 +412,9 @@ extension RecordReader {
 
     /// Whether the pronouns that follow a person's first name in its sentences are a woman's
     /// ("Sophie says she was shoved") or a man's ("KM reflected that in his visit note"), by
-    /// the first "she", "her", "he", "him" or "his" within eight words; nil when they do not
-    /// say. For a plan's actor the record otherwise shows nothing of.
+    /// the first "she", "he" or "his" within eight words (not "her" or "him", which after a verb
+    /// are someone else: "Dean slapped her"); nil when they do not say. For a plan's actor the
+    /// record otherwise shows nothing of.
     private func pronounSex(of p: Person) -> Bool? {
         guard let name = (p.forename ?? (p.surname == nil ? p.name : nil))?.lowercased(), !name.isEmpty else { return nil }
         let key = Array(name.utf8)

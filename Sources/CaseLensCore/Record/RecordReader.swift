@@ -15,15 +15,18 @@ final class RecordReader {
     /// `isBareBaseForm(_:)` answers so far.
     private var bareBaseForms: [String: Bool] = [:]
     /// The pronouns that follow each capitalised word within its sentence (`pronounSex(of:)`),
-    /// by a hash of the word's lower-cased bytes: the first "she", "her" or "herself" and the
-    /// first "he", "him", "his" or "himself" within eight words, counted. Read in one pass, the
+    /// by a hash of the word's lower-cased bytes: the first "she" or "herself" or "he", "his" or
+    /// "himself" within eight words, counted. Read in one pass, the
     /// first time it is asked.
     lazy var pronounsAfterNames: [UInt64: (women: Int, men: Int)] = {
         func ids(_ words: [String]) -> [Int32] { words.map { compiled.vocabulary.lookup(Array($0.utf8)) }.filter { $0 != Vocabulary.unknown } }
-        let women = ids(["she", "her", "herself"]), men = ids(["he", "him", "his", "himself"])
+        // Not "her" or "him": after a verb they are someone else ("Dean slapped her").
+        let women = ids(["she", "herself"]), men = ids(["he", "his", "himself"])
         var out: [UInt64: (women: Int, men: Int)] = [:]
         document.bytes.withUnsafeBufferPointer { b in
-            for k in tokens.indices where tokens[k].flags.contains(.capitalised) && !tokens[k].flags.contains(.quoted) {
+            // Only words that may be names: capitalised, and neither quoted nor a word that never
+            // names anyone ("The", "Monday", "Mum" opening a sentence …).
+            for k in tokens.indices where tokens[k].flags.contains(.capitalised) && tokens[k].flags.isDisjoint(with: [.quoted, .notName, .number]) {
                 var j = k + 1
                 while j < tokens.count, j <= k + 8, !tokens[j].flags.contains(.hardBreak) {
                     let id = tokens[j].id
@@ -35,6 +38,9 @@ final class RecordReader {
         }
         return out
     }()
+
+    /// The vocabulary id of "will" (what someone means to do, not a task set them).
+    lazy var willID: Int32 = compiled.vocabulary.lookup(Array("will".utf8))
 
     /// FNV-1a of `b[range]` lower-cased in ASCII (other bytes as they are).
     static func loweredHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
@@ -181,7 +187,7 @@ final class RecordReader {
     }
 
     /// The capitalised name run ending at token `k` (a title may lead it), up to 3 words.
-    private func nameRun(endingAt k: Int) -> Range<Int> {
+    func nameRun(endingAt k: Int) -> Range<Int> {
         var first = k + 1
         var i = k
         while i >= 0 && k + 1 - first < 4 {
