@@ -204,6 +204,16 @@ final class RecordTests: XCTestCase {
         """)
         XCTAssertEqual(role(r, "Rebecca"), .victim)
         XCTAssertEqual(role(r, "Shane"), .personCausingHarm)
+        // A place or a part of the body after the verb: done to her. What he damaged is not a place.
+        let place = report("""
+        Mother: Kerry Naylor   Father: Jason Webb
+        02/02/2023 Police: Mum assaulted in kitchen - black eye. Dad arrested.
+        09/03/2023 Police: Mum punched in the face while holding the baby.
+        """)
+        XCTAssertEqual(role(place, "Kerry"), .victim)
+        XCTAssertNotEqual(role(place, "Kerry"), .personCausingHarm)
+        let door = report("Mother: Kerry Naylor   Father: Jason Webb\n\n03/03/2023 Police: Jason Webb kicked in the kitchen door and smashed in the front window.\n")
+        XCTAssertEqual(role(door, "Jason"), .personCausingHarm)
     }
 
     func testVictimDirectedRulesDoNotFireAtThePersonCausingHarm() {

@@ -288,16 +288,26 @@ final class RecordReader {
             && !endsWith(l + 1, "ly")
     }
 
-    /// Shorthand for a passive: a harm verb with nothing after it in its clause, or "until"
-    /// ("Mum assaulted, black eye", "Mum strangled until she passed out"). Not the first verb of a
-    /// list ("Mr Cole punched, kicked and strangled her") nor an -ing form.
+    /// Shorthand for a passive: a harm verb with nothing after it in its clause, "until", or a
+    /// place or part of the body ("Mum assaulted, black eye", "Mum strangled until she passed
+    /// out", "Mum assaulted in kitchen"). Not the first verb of a list ("Mr Cole punched, kicked
+    /// and strangled her") nor an -ing form.
     private func isTelegraphicPassive(_ k: Int, _ l: Int) -> Bool {
         if endsWith(l, "ing") { return false }
         guard l + 1 < tokens.count else { return true }
         let next = tokens[l + 1]
         if next.flags.contains(.hardBreak) { return true }
         if next.flags.contains(.softBreak) { return !harmVerbStarts.contains(l + 1) }
-        return compiled.recordWords.kind(of: next, in: document.bytes).contains(.telegraphicPassiveFollower)
+        if compiled.recordWords.kind(of: next, in: document.bytes).contains(.telegraphicPassiveFollower) { return true }
+        // "Mum assaulted in kitchen", "V assaulted at home", "Mum punched in the face": a place or
+        // a part of the body after it. Not "Dean kicked in the front door" (no place) or "kicked in
+        // the kitchen door" (what he damaged).
+        guard token(l + 1, is: .harmPlacePreposition) else { return false }
+        var j = l + 2
+        while j < tokens.count, j <= l + 3, tokens[j].flags.isDisjoint(with: [.hardBreak, .softBreak]), token(j, is: .kinDeterminer) { j += 1 }
+        guard j < tokens.count, tokens[j].flags.isDisjoint(with: [.hardBreak, .softBreak]), token(j, is: .harmPlace) else { return false }
+        let n = j + 1
+        return n >= tokens.count || !tokens[n].flags.isDisjoint(with: [.hardBreak, .softBreak]) || !token(n, is: .harmPlaceObject)
     }
 
     /// The first token of every harm verb the cues found.

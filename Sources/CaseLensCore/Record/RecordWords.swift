@@ -5,7 +5,7 @@
 final class RecordWords: Sendable {
     /// What a word is to the record reader; a word can be several things.
     struct Kind: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt64
         /// "mr", "dr", "dc": may lead a name.
         static let title = Kind(rawValue: 1 << 0)
         /// "dr", "dc", "nurse": marks a professional.
@@ -83,6 +83,14 @@ final class RecordWords: Sendable {
         /// "with", "from", "was": after an item's first word, it makes that word a noun, not an
         /// action ("Contact with Dad supervised", "Call from Mum at 10:00").
         static let nounFollower = Kind(rawValue: 1 << 31)
+        /// "in", "at": after a harm verb with a named subject, before a place or a part of the
+        /// body, it makes the verb a shorthand passive ("Mum assaulted in kitchen").
+        static let harmPlacePreposition = Kind(rawValue: 1 << 32)
+        /// "kitchen", "home", "face": the place or part of the body of a shorthand passive.
+        static let harmPlace = Kind(rawValue: 1 << 33)
+        /// "door", "window": after a place word, what was damaged, so the verb is active
+        /// ("Dean kicked in the kitchen door").
+        static let harmPlaceObject = Kind(rawValue: 1 << 34)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -98,6 +106,7 @@ final class RecordWords: Sendable {
         "telegraphic_passive_follower": .telegraphicPassiveFollower, "agreement_word": .agreementWord,
         "letter_greeting": .letterGreeting, "imperative_verb": .imperativeVerb, "heading_verb": .headingVerb,
         "relative_kin": .relativeKin, "heading_preposition": .headingPreposition, "noun_follower": .nounFollower,
+        "harm_place_preposition": .harmPlacePreposition, "harm_place": .harmPlace, "harm_place_object": .harmPlaceObject,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Words to exchange, read by `GenderExchange` and `PersonExchange` (`ExchangeLists`).
