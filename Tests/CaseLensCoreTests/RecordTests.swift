@@ -689,6 +689,18 @@ final class RecordTests: XCTestCase {
         XCTAssertFalse(rules("Mr Cole punched Ms Kent.\nMs Kent said she will call the police if he comes back.\n").contains { $0.hasPrefix("victim-tasked.task") })
     }
 
+    func testAnInitialIsAName() {
+        // "A." for the mother in a midwife's note: the plan's actions are hers.
+        let r = report("""
+        Partner: Callum Reid
+        13/01/2025 Told me Callum shoved her against the fridge last week.
+        Plan: A. to leave the relationship before the baby arrives. A. to attend the Freedom Programme.
+        """)
+        let found = r.findings.filter { $0.category == .victimTasked && $0.scope == .span }.compactMap(\.text)
+        XCTAssertTrue(found.contains { $0.hasPrefix("A. to leave") || $0.hasPrefix("A.") }, "\(found)")
+        XCTAssertEqual(found.count, 2, "\(found)")
+    }
+
     func testATitledSurnameTwoUntitledPeopleShareIsNeither() {
         // Amira and Karim Haddad: the record does not show which is "Mr Haddad".
         let r = report("""

@@ -57,6 +57,14 @@ final class TokenizerTests: XCTestCase {
         XCTAssertTrue(f[4].contains(.capitalised))
     }
 
+    func testAnInitialBeforeALowerCaseWordIsNoSentenceEnd() throws {
+        // "A. to leave": an initial standing for a name. "Plan A. Mum …" and "a. to" still break.
+        let f = try flags("Plan: A. to leave. Plan A. Mum left. a. to")
+        XCTAssertFalse(f[2].contains(.hardBreak))                             // to: after the initial "A."
+        XCTAssertTrue(f[6].contains(.hardBreak))                              // Mum: a capital after "A."
+        XCTAssertTrue(f[9].contains(.hardBreak))                              // to: "a." is no initial
+    }
+
     func testPluralPossessiveApostropheIsNotABreak() throws {
         for text in ["the parents' communication", "the parents\u{2019} communication"] {
             let f = try flags(text)

@@ -80,6 +80,9 @@ final class RecordReader {
     /// What token `k` is to the reader (a title, a family word …), whatever its case.
     /// A lone capital that is not an initial ("A&E", "Plan B") is never a name either.
     func kind(_ k: Int) -> RecordWords.Kind {
+        // "A. to leave the relationship": an initial (`RecordWords.markNotNames` left it a name)
+        // is a name, not the article.
+        if tokens[k].end - tokens[k].start == 1, tokens[k].flags.contains(.capitalised), !tokens[k].flags.contains(.notName) { return [] }
         let kind = words.kind(of: tokens[k], in: document.bytes)
         return RecordWords.isLoneLetter(tokens[k], in: document.bytes) || tokens[k].flags.contains(.notName) ? kind.union(.notName) : kind
     }

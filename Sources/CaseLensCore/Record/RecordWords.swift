@@ -259,6 +259,10 @@ final class RecordWords: Sendable {
         for i in tokens.indices where i > 0 && tokens[i].id >= 0 && tokens[i].flags.contains(.capitalised)
             && !tokens[i].flags.contains(.hardBreak) { capitalisedInside.insert(tokens[i].id) }
         for i in tokens.indices where tokens[i].flags.contains(.capitalised) {
+            // "A. to leave the relationship": an initial that stands for a name (the tokenizer
+            // read its full stop as no sentence end), not the article.
+            if tokens[i].end - tokens[i].start == 1, i + 1 < tokens.count, Int(tokens[i].end) < bytes.count,
+               bytes[Int(tokens[i].end)] == 0x2E, tokens[i + 1].flags.isDisjoint(with: [.hardBreak, .softBreak]) { continue }
             let kind = kind(of: tokens[i], in: bytes)
             if kind.contains(.notName) || Self.isLoneLetter(tokens[i], in: bytes) {
                 tokens[i].flags.insert(.notName)

@@ -36,6 +36,7 @@ struct SeparatorState {
                 sawSpace = true
             case 0x2E, 0x21, 0x3F:                                          // . ! ?
                 if c == 0x2E && p == s && isAbbreviation(b, previousWord) { /* "Mr. Khan": not a sentence end */ }
+                else if c == 0x2E && p == s && isInitial(b, previousWord, gapEnd: e) { /* "A. to leave": an initial */ }
                 else { flags.insert(.hardBreak) }
             case 0x22:                                                       // "
                 // An inch mark after a number ("6'3\"", "14\"") opens no quotation.
@@ -87,6 +88,17 @@ struct SeparatorState {
     private func isOpeningContext(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x3A
     }
+
+    /// A capital letter on its own, its full stop, spaces and a lower-case word: an initial
+    /// standing for a name ("Plan: A. to leave the relationship", "A. then said"), not a
+    /// sentence end.
+    static func isInitial(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, gapEnd e: Int) -> Bool {
+        guard word.count == 1, b[word.lowerBound] >= 0x41, b[word.lowerBound] <= 0x5A, e < b.count, b[e] >= 0x61, b[e] <= 0x7A,
+              word.upperBound + 1 < e else { return false }
+        return (word.upperBound + 1..<e).allSatisfy { b[$0] == 0x20 }
+    }
+
+    private func isInitial(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, gapEnd e: Int) -> Bool { Self.isInitial(b, word, gapEnd: e) }
 
     private func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         guard word.count > 0 && word.count <= 6 else { return false }
