@@ -97,17 +97,20 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(d.position(of: c).column, 5)                 // a b space “ c
     }
 
+    /// The sentence `index` gives around the first occurrence of `word` in `d`.
+    static func sentence(at word: String, in d: Document, _ index: SentenceIndex) -> String {
+        let w = Array(word.utf8), bytes = Array(d.bytes)
+        let at = (0...(bytes.count - w.count)).first { Array(bytes[$0..<($0 + w.count)]) == w }!
+        return String(decoding: d.bytes[index.sentence(containing: at)], as: UTF8.self)
+    }
+
     /// ICU's abbreviation list matches word endings ("pp.", "PC."): acronyms and plain words
     /// still end sentences; titles do not.
     func testSentencesEndAfterAcronymsThatLookLikeAbbreviations() {
         let text = "He attends DAPP. Mum appeared calm. The ICPC. Mum came. He used the app. She left. Mrs. Holt came. Went to A.A. She left."
         let d = Document(name: "x", text: text)
         let index = SentenceIndex(d)
-        func sentence(at word: String) -> String {
-            let at = text.utf8.count - text.components(separatedBy: word).dropFirst().joined(separator: word).utf8.count - word.utf8.count
-            let r = index.sentence(containing: at)
-            return String(decoding: d.bytes[r], as: UTF8.self)
-        }
+        func sentence(at word: String) -> String { Self.sentence(at: word, in: d, index) }
         XCTAssertEqual(sentence(at: "attends"), "He attends DAPP.")
         XCTAssertEqual(sentence(at: "appeared"), "Mum appeared calm.")
         XCTAssertEqual(sentence(at: "ICPC"), "The ICPC.")
@@ -125,12 +128,7 @@ final class TokenizerTests: XCTestCase {
         bytes += [0xFF, 0xC3] + Array(" Bad bytes stay put. He came back.".utf8)
         let d = Document(name: "x", bytes: bytes)
         let index = SentenceIndex(d)
-        func sentence(at word: String) -> String {
-            let w = Array(word.utf8)
-            let at = (0...(bytes.count - w.count)).first { Array(bytes[$0..<($0 + w.count)]) == w }!
-            let r = index.sentence(containing: at)
-            return String(decoding: d.bytes[r], as: UTF8.self)
-        }
+        func sentence(at word: String) -> String { Self.sentence(at: word, in: d, index) }
         XCTAssertEqual(sentence(at: "said"), "Zoë said “no” 😀.")
         XCTAssertEqual(sentence(at: "😀"), "Zoë said “no” 😀.")
         XCTAssertEqual(sentence(at: "is a word"), "\(long) is a word.")
