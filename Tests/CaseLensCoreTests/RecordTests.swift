@@ -652,6 +652,11 @@ final class RecordTests: XCTestCase {
         XCTAssertFalse(rules("What we will do:\n- Call the police if Mr Carr comes to the school.").contains { $0.hasPrefix("victim-tasked.") })
         // No heading and no letter: an item with no subject is no one's.
         XCTAssertFalse(rules("Notes\n- Call the police if Mr Carr comes back.").contains { $0.hasPrefix("victim-tasked.task") })
+        // A letter's everyday reminders in a record that speaks of no abuse are no plan
+        // imbalance, and "Take Alfie" is no one's name.
+        let reminders = report("Dear Ms Reeve,\n\nPlease remember:\n- Take Alfie to his dentist appointment on 3 May.\n- Bring his red book to the next visit.\n")
+        XCTAssertFalse(reminders.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        XCTAssertFalse(reminders.record?.people.all.contains { $0.name.hasPrefix("Take") } ?? true)
         // "Contact with …" is a noun, not an action for her.
         let contact = report("Safety plan agreed with Ms Reeve:\n- Contact with Mr Carr to be supervised by the contact centre.\n")
         XCTAssertFalse(contact.record?.actions.contains { $0.role == .victim } ?? true)

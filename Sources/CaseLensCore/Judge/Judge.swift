@@ -480,6 +480,7 @@ struct Judge {
                 for a in record.actions where !a.isAgency { familyActors[a.sentence, default: 0] += 1 }
                 let perpetratorActions = record.actions.filter { a in
                     if a.role == .personCausingHarm { return familyActors[a.sentence, default: 0] < 2 }
+                    if a.forVictim { return false }
                     if record.perpetrator != nil || a.isAgency || [.victim, .child, .professional].contains(a.role) { return false }
                     let actor = a.actor.lowercased()
                     return !taskedText.contains { $0.hasPrefix(actor) }

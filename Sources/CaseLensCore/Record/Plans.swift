@@ -31,7 +31,9 @@ extension RecordReader {
     /// the words that join them ("Mum", "Mr Kelly", "Ruby's dad", "Natalie and Craig"). Not
     /// "Mum was pushed" (to the floor), "What" (needs to happen) or "Reminded M she" (needs to).
     private func isActorRun(_ run: Range<Int>) -> Bool {
-        run.allSatisfy { j in
+        // "- Take Alfie to his dentist appointment": an item that opens with an action word.
+        if let f = run.first, token(f, is: .imperativeVerb), !token(f, is: .kin) { return false }
+        return run.allSatisfy { j in
             let kind = kind(j), t = tokens[j]
             if !kind.isDisjoint(with: [.actorJoiner, .kin, .title]) { return true }
             if kind.contains(.subjectPronoun), run.count == 1 { return true }   // "I will …" in a written agreement
@@ -154,8 +156,11 @@ extension RecordReader {
                     if marker == nil && i == 0 && !indented && !inBlock { break }
                     let segmentEnd = i + 1 < segments.count ? segments[i + 1] : end
                     guard let k = bareActionStart(in: segment..<segmentEnd, plan: plan) else { continue }
+                    // Hers as the victim's only in a record that speaks of abuse: "Please remember:
+                    // - Take Alfie to the dentist" in a health visitor's letter is no such plan.
                     model.actions.append(PlanAction(line: line, sentence: segment, actor: actor.actor,
-                                                    role: actor.forVictim ? .victim : actor.role, isAgency: actor.isAgency))
+                                                    role: actor.forVictim && model.recordsAbuse ? .victim : actor.role, isAgency: actor.isAgency,
+                                                    forVictim: actor.forVictim))
                     let taskEnd = nextActorStart(after: k, before: segmentEnd, plan: plan) ?? segmentEnd
                     model.tasks.append(TaskSpan(range: Int(tokens[k].start)..<taskEnd, forVictim: actor.forVictim, fromHeading: true))
                 }

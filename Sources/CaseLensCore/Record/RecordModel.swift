@@ -19,6 +19,9 @@ public struct PlanAction: Sendable {
     public var actor: String
     public var role: PersonRole
     public var isAgency: Bool
+    /// An item with no actor of its own that its heading or letter sets the adult victim ("What
+    /// we need you to do: 1. End your relationship …"): never an action of the person causing harm.
+    public var forVictim = false
 }
 
 /// A stretch of a plan line, list item or letter that sets one actor a task: from the action (the
