@@ -738,6 +738,8 @@ final class RecordTests: XCTestCase {
         // A letter to a professional is not read so.
         let gp = report("Dear Dr Mensah,\nYou have not followed the safety plan.\n")
         XCTAssertNil(gp.record?.addressee)
+        // Nor a letter to both parents.
+        XCTAssertNil(report("Dear Ms Shore and Mr Hickman,\nYou have not followed the safety plan.\n").record?.addressee)
         // Nor is "you" in a note that is no letter.
         XCTAssertNil(report("Spoke to Ms Shore. You have to wonder whether the plan works.\n").record?.addressee)
     }

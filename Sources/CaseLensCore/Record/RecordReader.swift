@@ -130,7 +130,11 @@ final class RecordReader {
         guard let k = tokens.indices.first(where: { token($0, is: .letterGreeting) && tokens[$0].flags.contains(.capitalised) }),
               !tokens[k].flags.contains(.quoted), isLineStart(k), k + 1 < tokens.count else { return }
         let run = nameRun(from: k + 1)
-        guard !run.isEmpty, let i = person(run, in: &model) else { return }
+        guard !run.isEmpty else { return }
+        // "Dear Ms Reeve and Mr Carr": a letter to both, whose "you" is neither alone.
+        if run.upperBound + 1 < tokens.count, token(run.upperBound, is: .actorJoiner),
+           tokens[run.upperBound + 1].flags.contains(.capitalised) || token(run.upperBound + 1, is: .title) { return }
+        guard let i = person(run, in: &model) else { return }
         let p = model.people.all[i]
         guard p.role != .professional, p.role != .child, let woman = model.people.isFemale(p) else { return }
         model.addressee = (k, woman)
