@@ -14,7 +14,7 @@ public struct RecordDate: Sendable, Comparable, Equatable {
     /// Parses a UK date at the start of `s`: 2 May 2024, 2nd May 2024, May 2024, 02/05/2024,
     /// 2/5/24, 02.05.2024, 2024-05-02 (an optional weekday first).
     public static func parse(prefixOf s: Substring) -> RecordDate? {
-        if let numeric = numericFirstWord(s) { return numeric.date }
+        if case .some(let date) = numericFirstWord(s) { return date }
         return parseWords(s)
     }
 
@@ -64,7 +64,7 @@ public struct RecordDate: Sendable, Comparable, Equatable {
     /// What `parse(prefixOf:)` makes of `s` when its first word is three runs of ASCII digits
     /// parted by '/', '.' or '-' ("02/05/2024", "2024-05-02"), read on the bytes; nil when `s`
     /// opens any other way, and the general reading decides.
-    private static func numericFirstWord(_ s: Substring) -> (date: RecordDate?, Void)? {
+    private static func numericFirstWord(_ s: Substring) -> RecordDate?? {
         guard let first = s.utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
         var numbers = (0, 0, 0), count = 0, value = 0, digits = 0, firstDigits = 0
         func end() -> Bool {
@@ -87,8 +87,8 @@ public struct RecordDate: Sendable, Comparable, Equatable {
             }
         }
         guard end(), count == 3 else { return nil }
-        if firstDigits == 4 { return (valid(numbers.0, numbers.1, numbers.2), ()) }
-        return (valid(numbers.2 < 100 ? 2000 + numbers.2 : numbers.2, numbers.1, numbers.0), ())
+        if firstDigits == 4 { return .some(valid(numbers.0, numbers.1, numbers.2)) }
+        return .some(valid(numbers.2 < 100 ? 2000 + numbers.2 : numbers.2, numbers.1, numbers.0))
     }
 
     static let ordinalSuffixes: Set<String> = ["", "st", "nd", "rd", "th"]
