@@ -71,7 +71,7 @@ let package = Package(
             // loader's symbol lookups, and the binary runs where no Swift toolchain is installed.
             .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
         ]),
-        .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore", "CaseLensLexicons"]),
+        .testTarget(name: "CaseLensCoreTests", dependencies: ["CaseLensCore", "CaseLensLexicons", "CaseLensICU"]),
         .testTarget(name: "CaseLensIOTests", dependencies: [
             "CaseLensIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

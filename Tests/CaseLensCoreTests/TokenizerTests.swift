@@ -120,8 +120,8 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(sentence(at: "A.A."), "Went to A.A.")
     }
 
-    /// ICU reads a UTF-16 copy of the text: its sentences still come back as UTF-8 byte ranges,
-    /// around two- to four-byte characters, a long run of them, and invalid bytes (read as U+FFFD).
+    /// Sentences are read on UTF-8 bytes and come back as byte ranges, around two- to four-byte
+    /// characters, a long run of them, and invalid bytes (read as U+FFFD).
     func testSentenceOffsetsAreBytesAroundNonASCIIText() {
         let long = String(repeating: "Привет", count: 30)
         var bytes = Array("Zoë said “no” 😀. \(long) is a word. 日本語の文。Mum left 👩‍👧 here. ".utf8)

@@ -10,8 +10,6 @@ public final class Checker {
     private lazy var dfas = (rules: LazyDFA(compiled.automaton), cues: LazyDFA(compiled.recordCues),
                              context: LazyDFA(compiled.context))
     private var tokensRead = 0
-    /// ICU's sentence iterator, opened once.
-    private let sentenceBreaker = SentenceBreaker()
     /// The patterns' elements, read once by this checker's thread.
     private let elements: PatternElements
     static let dfaAfterTokens = 20_000
@@ -31,7 +29,7 @@ public final class Checker {
         // The record cues first: how the record reads decides which tokens the rules are scanned on.
         let cues = dfas.map { compiled.recordCues.scan(text.tokens, using: $0.cues) } ?? compiled.recordCues.scan(text.tokens)
         var judge = Judge(document: document, tokens: text.tokens, compiled: compiled, context: dfas?.context,
-                          sentences: sentenceBreaker, elements: elements)
+                          elements: elements)
         judge.readRecord(recordCues: cues)
         let ruleTokens = exchanged(text.tokens, for: judge.record, in: document)
         let scanned = ruleTokens ?? text.tokens

@@ -1,11 +1,10 @@
 /// Sentence boundaries, computed on first use.
 final class LazySentences: @unchecked Sendable {
     private let document: Document
-    private let breaker: SentenceBreaker
     private var index: SentenceIndex?
-    init(_ document: Document, breaker: SentenceBreaker) { self.document = document; self.breaker = breaker }
+    init(_ document: Document) { self.document = document }
     func sentence(containing offset: Int) -> Range<Int> {
-        if index == nil { index = SentenceIndex(document, breaker: breaker) }
+        if index == nil { index = SentenceIndex(document) }
         return index!.sentence(containing: offset)
     }
 }
@@ -32,10 +31,10 @@ struct Judge {
                          children: "the children")
 
     init(document: Document, tokens: [Token], compiled: CompiledLexicon, context: LazyDFA? = nil,
-         sentences breaker: SentenceBreaker = SentenceBreaker(), elements: PatternElements? = nil) {
+         elements: PatternElements? = nil) {
         self.document = document; self.tokens = tokens; self.compiled = compiled; self.contextDFA = context
         self.elements = elements ?? PatternElements(compiled.patterns)
-        self.sentences = LazySentences(document, breaker: breaker)
+        self.sentences = LazySentences(document)
     }
 
     /// Words before a match in which a negation cue cancels it.

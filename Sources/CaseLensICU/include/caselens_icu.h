@@ -19,19 +19,23 @@ int32_t cl_words_next(cl_words *w, int32_t *start, int32_t *end);
  * Returns the next boundary after the current one and its rule status, or -1 at the end. */
 int32_t cl_words_next_boundary(cl_words *w, int32_t *status);
 
-/* A sentence-break iterator (ICU UBRK_SENTENCE, English with abbreviation suppressions). */
+/* ICU's sentence-break iterator (English, with abbreviation suppressions): the reference that
+ * CaseLens's own reading of the same rules is tested against. */
 typedef struct cl_sentences cl_sentences;
 cl_sentences *cl_sentences_open(int32_t *err);
 void cl_sentences_close(cl_sentences *s);
-/* Points the iterator at `text[0..<len]`, read through a UTF-16 copy (the text itself is not
- * copied elsewhere: keep it alive while the iterator is used). 0 on success. */
+/* Points the iterator at `text[0..<len]` (not copied: keep it alive while the iterator is used).
+ * 0 on success. */
 int32_t cl_sentences_set_utf8(cl_sentences *s, const char *text, int64_t len);
-/* The first sentence boundary after byte `offset`, or -1 when there is none. */
-int32_t cl_sentences_following(cl_sentences *s, int32_t offset);
-/* The boundary after the one last returned, or -1 at the end. */
+/* The next boundary (a byte offset), or -1 at the end. */
 int32_t cl_sentences_next(cl_sentences *s);
-/* The sentence containing byte `offset`: sets [*start, *end). Returns 0, or -1 on bad input. */
-int32_t cl_sentences_around(cl_sentences *s, int32_t offset, int32_t *start, int32_t *end);
+
+/* The Unicode Sentence_Break property of code point `c`, numbered as ICU's USentenceBreak. */
+int32_t cl_sentence_break_class(int32_t c);
+/* ICU's list of abbreviations after which `locale`'s sentence iterator suppresses a break
+ * ("Mr.", "U.S."), written to `buf` as UTF-8, each followed by a newline. Returns the length the
+ * whole list needs (only what fits in `cap` is written), or -1 on error. */
+int32_t cl_sentence_exceptions(const char *locale, char *buf, int32_t cap);
 
 /* Unicode case folding (NFKC_Casefold) of `src[0..<len]` into `dst` (capacity `cap`), with
  * curly apostrophes and single quotes mapped to '. Returns the folded length in bytes, or
