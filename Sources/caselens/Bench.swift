@@ -90,8 +90,9 @@ struct Bench: ParsableCommand {
                      Double(dfa.exactTokens) / Double(max(dfa.scannedTokens, 1)), Double(dfa.directMatches) / Double(max(matches, 1)), dfa.longestMatch ?? -1), terminator: "")
         // The checker's own automata over the whole check (rules, record cues, context windows).
         for (name, d) in checker.scanStatistics {
-            print(String(format: " %@_scanned=%d %@_exact_share=%.3f %@_direct=%d %@_states=%d %@_misses=%d", name, d.scannedTokens, name,
-                         Double(d.exactTokens) / Double(max(d.scannedTokens, 1)), name, d.directMatches, name, d.builtStates, name, d.misses), terminator: "")
+            print(String(format: " %@_scanned=%d %@_exact_share=%.3f %@_direct=%d %@_states=%d %@_misses=%d %@_exact_ranges=%d %@_restricted=%d",
+                         name, d.scannedTokens, name, Double(d.exactTokens) / Double(max(d.scannedTokens, 1)), name, d.directMatches,
+                         name, d.builtStates, name, d.misses, name, d.exactRangeCount, name, d.restrictedRanges), terminator: "")
         }
         print()
     }

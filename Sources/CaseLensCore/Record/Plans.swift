@@ -477,14 +477,20 @@ extension RecordReader {
     static func sentenceStarts(_ bytes: [UInt8], from: Int, to: Int) -> [Int] {
         bytes.withUnsafeBufferPointer { b in
             var starts = [from]
-            var i = from, words = false
+            var i = from, segment = from
             while i + 2 < to {
+                // Eight bytes at a time while none of them can end a sentence.
+                if i + 8 <= to {
+                    let w = ByteSearch.word(b, at: i)
+                    if ByteSearch.matches(w, 0x2E) | ByteSearch.matches(w, 0x3B) | ByteSearch.matches(w, 0x21) | ByteSearch.matches(w, 0x3F) == 0 {
+                        i += 8; continue
+                    }
+                }
                 let c = b[i]
-                if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { words = true }
-                else if words && (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F) && b[i + 1] == 0x20 {
+                if (c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F) && b[i + 1] == 0x20 && (segment..<i).contains(where: { b[$0] | 0x20 >= 0x61 && b[$0] | 0x20 <= 0x7A }) {
                     var j = i + 1
                     while j < to && b[j] == 0x20 { j += 1 }
-                    if j < to && b[j] >= 0x41 && b[j] <= 0x5A { starts.append(j); i = j; words = false; continue }
+                    if j < to && b[j] >= 0x41 && b[j] <= 0x5A { starts.append(j); i = j; segment = j; continue }
                 }
                 i += 1
             }

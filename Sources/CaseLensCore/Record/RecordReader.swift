@@ -16,27 +16,41 @@ final class RecordReader {
     private var bareBaseForms: [String: Bool] = [:]
     /// The pronouns that follow each capitalised word within its sentence (`pronounSex(of:)`),
     /// by a hash of the word's lower-cased bytes: the first "she" or "herself" or "he", "his" or
-    /// "himself" within eight words, counted. Read in one pass, the
-    /// first time it is asked.
+    /// "himself" within eight words, counted. Read in one pass, the first time it is asked.
     lazy var pronounsAfterNames: [UInt64: (women: Int, men: Int)] = {
-        func ids(_ words: [String]) -> [Int32] { words.map { compiled.vocabulary.lookup(Array($0.utf8)) }.filter { $0 != Vocabulary.unknown } }
-        // Not "her" or "him": after a verb they are someone else ("Dean slapped her").
-        let women = ids(["she", "herself"]), men = ids(["he", "his", "himself"])
-        var out: [UInt64: (women: Int, men: Int)] = [:]
-        document.bytes.withUnsafeBufferPointer { b in
-            // Only words that may be names: capitalised, and neither quoted nor a word that never
-            // names anyone ("The", "Monday", "Mum" opening a sentence …).
-            for k in tokens.indices where tokens[k].flags.contains(.capitalised) && tokens[k].flags.isDisjoint(with: [.quoted, .notName, .number]) {
-                var j = k + 1
-                while j < tokens.count, j <= k + 8, !tokens[j].flags.contains(.hardBreak) {
-                    let id = tokens[j].id
-                    if women.contains(id) { out[Self.loweredHash(b, Int(tokens[k].start)..<Int(tokens[k].end)), default: (0, 0)].women += 1; break }
-                    if men.contains(id) { out[Self.loweredHash(b, Int(tokens[k].start)..<Int(tokens[k].end)), default: (0, 0)].men += 1; break }
-                    j += 1
-                }
+        // By vocabulary id: 1 for a woman's pronoun, 2 for a man's. Not "her" or "him": after a
+        // verb they are someone else ("Dean slapped her").
+        var pronoun = [UInt8](repeating: 0, count: compiled.vocabulary.count)
+        for (words, sex) in [(["she", "herself"], UInt8(1)), (["he", "his", "himself"], UInt8(2))] {
+            for w in words {
+                let id = compiled.vocabulary.lookup(Array(w.utf8))
+                if id >= 0 && Int(id) < pronoun.count { pronoun[Int(id)] = sex }
             }
         }
-        return out
+        // One pass: the words that may be names since the sentence's start (capitalised, and
+        // neither quoted nor a word that never names anyone: "The", "Monday", "Mum" opening a
+        // sentence …) wait for the next pronoun, which counts for those of them at most eight
+        // words before it.
+        return document.bytes.withUnsafeBufferPointer { b in
+            tokens.withUnsafeBufferPointer { toks in
+                var out: [UInt64: (women: Int, men: Int)] = [:]
+                var waiting: [Int] = []
+                for j in toks.indices {
+                    let t = toks[j]
+                    if t.flags.contains(.hardBreak) { waiting.removeAll(keepingCapacity: true) }
+                    if !waiting.isEmpty, t.id >= 0, Int(t.id) < pronoun.count, pronoun[Int(t.id)] != 0 {
+                        let woman = pronoun[Int(t.id)] == 1
+                        for k in waiting where k >= j - 8 {
+                            let hash = Self.loweredHash(b, Int(toks[k].start)..<Int(toks[k].end))
+                            if woman { out[hash, default: (0, 0)].women += 1 } else { out[hash, default: (0, 0)].men += 1 }
+                        }
+                        waiting.removeAll(keepingCapacity: true)
+                    }
+                    if t.flags.contains(.capitalised) && t.flags.isDisjoint(with: [.quoted, .notName, .number]) { waiting.append(j) }
+                }
+                return out
+            }
+        }
     }()
 
     /// The vocabulary id of "will" (what someone means to do, not a task set them).

@@ -19,14 +19,25 @@ public enum ByteSearch {
     /// The first offset at or after `from` where `byte` occurs in `hay`, eight bytes at a time.
     public static func firstIndex(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
         var i = max(0, from)
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
         while i + 8 <= hay.count {
-            let word = UnsafeRawPointer(hay.baseAddress! + i).loadUnaligned(as: UInt64.self) ^ pattern
-            // A zero byte in `word` is a match.
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            if matches(word(hay, at: i), byte) != 0 { break }
             i += 8
         }
         while i < hay.count { if hay[i] == byte { return i }; i += 1 }
         return nil
+    }
+
+    /// The eight bytes of `hay` from offset `i` (which must hold them), as one word.
+    @inline(__always)
+    static func word(_ hay: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UnsafeRawPointer(hay.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Non-zero when one of the eight bytes of `word` is `byte` (the high bit of each such byte is
+    /// set, and perhaps of bytes after one; never of bytes before the first).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
     }
 }

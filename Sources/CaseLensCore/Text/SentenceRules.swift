@@ -4,15 +4,21 @@ import CaseLensICU
 enum SentenceClass: UInt8 {
     case other = 0, aTerm, close, format, lower, numeric, oLetter, sep, sp, sTerm, upper, cr, extend, lf, sContinue
 
-    /// Each code point below U+3000 (Latin, Greek, Cyrillic, general punctuation: nearly every
-    /// character of a case record), read from ICU's property data once.
-    private static let table: [SentenceClass] = (0..<0x3000).map(icuClass)
+    /// Each code point below `tableSize` (Latin, Greek, Cyrillic, general punctuation: nearly
+    /// every character of a case record), read from ICU's property data once.
+    /// Written once, before any read, then only read.
+    nonisolated(unsafe) static let table: UnsafePointer<SentenceClass> = {
+        let t = UnsafeMutablePointer<SentenceClass>.allocate(capacity: tableSize)
+        for c in 0..<tableSize { t[c] = icuClass(UInt32(c)) }
+        return UnsafePointer(t)
+    }()
+    static let tableSize = 0x3000
 
     private static func icuClass(_ c: UInt32) -> SentenceClass {
         SentenceClass(rawValue: UInt8(truncatingIfNeeded: cl_sentence_break_class(Int32(bitPattern: c)))) ?? .other
     }
 
-    static func of(_ c: UInt32) -> SentenceClass { c < 0x3000 ? table[Int(c)] : icuClass(c) }
+    static func of(_ c: UInt32) -> SentenceClass { c < tableSize ? table[Int(c)] : icuClass(c) }
 
     /// Absorbed into the character before it (rule SB5).
     var isIgnorable: Bool { self == .extend || self == .format }
@@ -29,11 +35,25 @@ enum SentenceClass: UInt8 {
 struct SentenceRules {
     let text: UnsafeBufferPointer<UInt8>
     let exceptions: SentenceExceptions
+    /// `SentenceClass.table`, in a local.
+    private let table = SentenceClass.table
+
+    init(text: UnsafeBufferPointer<UInt8>, exceptions: SentenceExceptions) {
+        self.text = text; self.exceptions = exceptions
+    }
 
     /// Bytes that can neither end a sentence nor start anything the rules look at: ASCII other
     /// than "." "!" "?" CR and LF.
-    private static let quiet: [Bool] = (0..<256).map { b in
+    @inline(__always)
+    private static func isQuiet(_ b: UInt8) -> Bool {
         b < 0x80 && b != 0x2E && b != 0x21 && b != 0x3F && b != 0x0D && b != 0x0A
+    }
+
+    /// True when none of the eight bytes of `x` is one `isQuiet` refuses.
+    @inline(__always)
+    private static func allQuiet(_ x: UInt64) -> Bool {
+        (x & 0x8080_8080_8080_8080) | ByteSearch.matches(x, 0x2E) | ByteSearch.matches(x, 0x21) | ByteSearch.matches(x, 0x3F)
+            | ByteSearch.matches(x, 0x0A) | ByteSearch.matches(x, 0x0D) == 0
     }
 
     /// The first boundary after boundary `start` (the text's end when there is no other).
@@ -46,9 +66,13 @@ struct SentenceRules {
     /// The first boundary after `start` by the Unicode rules alone.
     func ruleBoundary(after start: Int) -> Int {
         let n = text.count
+        guard let base = text.baseAddress else { return n }
         var i = start
         while i < n {
-            if Self.quiet[Int(text[i])] { i += 1; continue }
+            // Eight quiet bytes at a time, then one at a time.
+            while i + 8 <= n && Self.allQuiet(ByteSearch.word(text, at: i)) { i += 8 }
+            while i < n && Self.isQuiet(base[i]) { i += 1 }
+            if i >= n { break }
             let (k, len) = character(at: i)
             if k.isParaSep { return paragraphEnd(k, at: i, len) }
             guard k.isTerm else { i += len; continue }
@@ -128,9 +152,9 @@ struct SentenceRules {
     @inline(__always)
     func character(at i: Int) -> (SentenceClass, Int) {
         let b = text[i]
-        if b < 0x80 { return (SentenceClass.of(UInt32(b)), 1) }
+        if b < 0x80 { return (table[Int(b)], 1) }
         let (scalar, len) = UTF8Scalar.decode(text, at: i)
-        return (SentenceClass.of(scalar), len)
+        return (scalar < SentenceClass.tableSize ? table[Int(scalar)] : SentenceClass.of(scalar), len)
     }
 }
 
