@@ -110,4 +110,23 @@ final class LazyDFATests: XCTestCase {
         // A pass that saw the cache emptied follows every state in its exact ranges.
         XCTAssertLessThan(dfa.restrictedRanges, dfa.exactRangeCount)
     }
+
+    /// The exact scan's buffers are kept from scan to scan; when their stamps or epochs would
+    /// overflow, they are cleared and the scans still find the same.
+    func testScanBuffersClearedBeforeTheirCountersOverflow() throws {
+        let c = Self.compiled
+        let text = Array("Mum failed to protect the children. He said she was hysterical. Not a volatile relationship.".utf8)
+        var tokens = try Tokenizer().tokenize(text, vocabulary: c.vocabulary).tokens
+        c.recordWords.markNotNames(&tokens, in: text)
+        for automaton in [c.automaton, c.context] {
+            let dfa = LazyDFA(automaton)
+            let expected = automaton.scan(tokens)
+            XCTAssertEqual(automaton.scan(tokens, using: dfa), expected)
+            dfa.scanBuffers.stamp = Int32.max - 3
+            dfa.scanBuffers.epoch = Int32.max - 1
+            XCTAssertEqual(automaton.scan(tokens, using: dfa), expected)
+            XCTAssertLessThan(dfa.scanBuffers.stamp, Int32(tokens.count + 1), "the stamps should have started again")
+            XCTAssertEqual(automaton.scan(tokens, using: dfa), expected)
+        }
+    }
 }

@@ -8,17 +8,51 @@ struct ExactRange {
     var ancestors: [[Int32]]?
 }
 
+/// The buffers of the exact scan: two of open partial matches (at most `Automaton.maxActive`
+/// each) and two with an entry per node of the automaton. A `LazyDFA` keeps one for the scans
+/// after it (one per thread and automaton), so that a document's scan neither allocates nor
+/// clears tables the size of the automaton: entries are told apart by stamps that only grow.
+final class ScanBuffers {
+    let current: UnsafeMutablePointer<Entry>, next: UnsafeMutablePointer<Entry>
+    /// `places[node].stamp == stamp` when the next set already holds the node, at
+    /// `places[node].slot` (side by side: one cache line read per push, not two).
+    let places: UnsafeMutablePointer<(stamp: Int32, slot: Int32)>
+    /// `allowed[node] == epoch` when a restricted scan follows the node.
+    let allowed: UnsafeMutablePointer<Int32>
+    let nodeCount: Int
+    /// The last stamp (one per token scanned) and epoch (one per restricted range) used.
+    var stamp: Int32 = 0, epoch: Int32 = 0
+
+    init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        current = .allocate(capacity: Automaton.maxActive)
+        next = .allocate(capacity: Automaton.maxActive)
+        places = .allocate(capacity: nodeCount); places.initialize(repeating: (-1, 0), count: nodeCount)
+        allowed = .allocate(capacity: nodeCount); allowed.initialize(repeating: 0, count: nodeCount)
+    }
+
+    /// Room for `tokens` more stamps and `ranges` more epochs: the tables are cleared on the rare
+    /// occasion a counter would overflow.
+    func reserve(tokens: Int, ranges: Int) {
+        if Int(stamp) > Int(Int32.max) - tokens - 1 { places.update(repeating: (-1, 0), count: nodeCount); stamp = 0 }
+        if Int(epoch) > Int(Int32.max) - ranges - 1 { allowed.update(repeating: 0, count: nodeCount); epoch = 0 }
+    }
+
+    deinit { current.deallocate(); next.deallocate(); places.deallocate(); allowed.deallocate() }
+}
+
 /// The state of one scan: the open partial matches before and after the current token, in
-/// buffers allocated once per scan (at most `Automaton.maxActive` each).
+/// `ScanBuffers`.
 struct Scanner {
     let t: Tables
     let rootHasName: Bool, rootHasAny: Bool
+    let buffers: ScanBuffers
     var current: UnsafeMutablePointer<Entry>
     var next: UnsafeMutablePointer<Entry>
     var currentCount = 0, nextCount = 0
-    /// One entry per node: `places[node].stamp == k` when `next` already holds it, at
-    /// `places[node].slot` (side by side: one cache line read per push, not two).
+    /// `ScanBuffers.places`, and the current token's stamp in it.
     let places: UnsafeMutablePointer<(stamp: Int32, slot: Int32)>
+    var stamp: Int32
     var matches: [RawMatch] = []
     /// The current token's index, and whether it may stand for `<Name>`.
     var k32: Int32 = 0
@@ -38,18 +72,18 @@ struct Scanner {
     /// state finds, since a state's partial matches come only from the states before it (and the
     /// lazy DFA has shown that no more than `Automaton.maxActive` are open at once).
     var restricted = false
-    var epoch: Int32 = 0
+    var epoch: Int32
     let allowed: UnsafeMutablePointer<Int32>
 
-    init(_ t: Tables, _ a: Automaton) {
+    init(_ t: Tables, _ a: Automaton, buffers: ScanBuffers) {
         self.t = t; rootHasName = a.rootHasName; rootHasAny = a.rootHasAny
-        current = .allocate(capacity: Automaton.maxActive)
-        next = .allocate(capacity: Automaton.maxActive)
-        places = .allocate(capacity: a.nodeCount); places.initialize(repeating: (-1, 0), count: a.nodeCount)
-        allowed = .allocate(capacity: a.nodeCount); allowed.initialize(repeating: 0, count: a.nodeCount)
+        self.buffers = buffers
+        current = buffers.current; next = buffers.next; places = buffers.places; allowed = buffers.allowed
+        stamp = buffers.stamp; epoch = buffers.epoch
     }
 
-    func deallocate() { current.deallocate(); next.deallocate(); places.deallocate(); allowed.deallocate() }
+    /// Hands the counters back to the buffers, for the next scan.
+    func finish() { buffers.stamp = stamp; buffers.epoch = epoch }
 
     /// Follows only the states in `ancestors`' lists from now on, or every state when nil.
     mutating func restrict(to ancestors: [[Int32]]?) {
@@ -78,6 +112,7 @@ struct Scanner {
             if currentCount == 0 && tok.id < 0 && !rootHasAny && !(rootHasName && capitalised) { continue }
             nextCount = 0
             k32 = Int32(k)
+            stamp += 1
             if k + 1 < range.upperBound {
                 let n = toks[k + 1]
                 nextOpen = !n.flags.contains(.hardBreak) && !n.flags.contains(.softBreak)
@@ -102,7 +137,7 @@ struct Scanner {
     /// At most one open match per node: the one that may skip most, then the longest.
     @inline(__always) mutating func push(_ node: Int32, _ start: Int32, _ budget: Int8) {
         let n = Int(node)
-        if places[n].stamp == k32 {
+        if places[n].stamp == stamp {
             let e = next + Int(places[n].slot)
             if budget > e.pointee.budget || (budget == e.pointee.budget && start < e.pointee.start) {
                 e.pointee.budget = budget; e.pointee.start = start
@@ -110,7 +145,7 @@ struct Scanner {
             return
         }
         if nextCount < Automaton.maxActive {
-            places[n] = (k32, Int32(nextCount))
+            places[n] = (stamp, Int32(nextCount))
             next[nextCount] = Entry(node: node, start: start, budget: budget)
             nextCount += 1
         }
@@ -215,7 +250,7 @@ extension Automaton {
     /// no partial match survives a hard break, so each range then finds exactly what a scan of all
     /// tokens finds there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]) -> [RawMatch] {
-        Self.inOrder(scanExactly(tokens, ranges: ranges.map { ExactRange(range: $0, ancestors: nil) }))
+        Self.inOrder(scanExactly(tokens, ranges: ranges.map { ExactRange(range: $0, ancestors: nil) }, buffers: ScanBuffers(nodeCount: nodeCount)))
     }
 
     /// The same matches as `scan(_:ranges:)` (over all tokens when `ranges` is nil), found with
@@ -224,7 +259,7 @@ extension Automaton {
     /// that lead there.
     public func scan(_ tokens: [Token], ranges: [Range<Int>]? = nil, using dfa: LazyDFA) -> [RawMatch] {
         let (exact, direct) = tokens.withUnsafeBufferPointer { dfa.exactRanges($0, ranges ?? [0..<tokens.count]) }
-        return Self.inOrder(scanExactly(tokens, ranges: exact) + direct)
+        return Self.inOrder(scanExactly(tokens, ranges: exact, buffers: dfa.scanBuffers) + direct)
     }
 
     /// Matches in order of last token, then first, then pattern, each once: the order of every
@@ -241,12 +276,14 @@ extension Automaton {
     }
 
     /// The exact scan's matches, in the order it finds them (callers put them `inOrder`).
-    private func scanExactly(_ tokens: [Token], ranges: [ExactRange]) -> [RawMatch] {
+    private func scanExactly(_ tokens: [Token], ranges: [ExactRange], buffers: ScanBuffers) -> [RawMatch] {
+        precondition(buffers.nodeCount == nodeCount, "scan buffers of another automaton")
+        buffers.reserve(tokens: ranges.reduce(0) { $0 + $1.range.count }, ranges: ranges.count)
         // The tables stay at one address for as long as `self` lives (`FrozenArray`).
-        withExtendedLifetime(self) {
+        return withExtendedLifetime(self) {
             tokens.withUnsafeBufferPointer { toks in
-                var s = Scanner(Tables(self), self)
-                defer { s.deallocate() }
+                var s = Scanner(Tables(self), self, buffers: buffers)
+                defer { s.finish() }
                 for r in ranges { s.restrict(to: r.ancestors); s.run(toks, r.range) }
                 return s.matches
             }

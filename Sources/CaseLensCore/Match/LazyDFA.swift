@@ -100,6 +100,10 @@ public final class LazyDFA {
     /// settle at about 22,000 states (7 MiB) over a 50 MiB batch; 16 MiB leaves room for a larger
     /// lexicon. A cache smaller than the working set thrashes: at 4 MiB the session-8 lexicon was
     /// emptied and rebuilt over and over, and tokenise+match fell from 45 to 9 MiB/s.
+    /// The exact scan's buffers, kept for every scan with this cache (`ScanBuffers`); made on
+    /// first use.
+    lazy var scanBuffers = ScanBuffers(nodeCount: automaton.nodeCount)
+
     public init(_ automaton: Automaton, maxBytes: Int = 16 << 20) {
         self.automaton = automaton; self.maxBytes = maxBytes
         t = Tables(automaton)
