@@ -356,7 +356,9 @@ struct Judge {
 
     private func finding(for c: Candidate) -> Finding {
         let rule = compiled.lexicon.rules[c.rule]
-        let first = Int(c.match.first), last = Int(c.match.last)
+        let first = Int(c.match.first), matchLast = Int(c.match.last)
+        // A suggestion for the whole clause replaces it to its end when the match stops inside it.
+        let last = rule.replacesClause && !c.quoted ? clauseEnd(first: first, last: matchLast, sentence: c.sentence) : matchLast
         let start = Int(tokens[first].start), end = Int(tokens[last].end)
         let pos = document.position(of: start)
         var suggestion: String? = nil
@@ -378,6 +380,46 @@ struct Judge {
                        line: pos.line, column: pos.column, start: start, end: end, text: document.text(start, end),
                        message: rule.message, suggestion: suggestion, rewrite: rewrite,
                        context: c.quoted ? "quoted" : nil, sentence: c.sentence)
+    }
+
+    /// The last token of the clause a match of `first...last` leaves open: `last` itself unless
+    /// the match has opened a clause after its first word ("call the police «if he» returns";
+    /// "should Dad return") or ends on a word that needs what follows (`open_end`: "no contact
+    /// with «» Ryan"; an -ing verb: "stop him coming «» round"). Then the clause runs on until a
+    /// punctuation mark, the sentence's end or a `clause_joiner` ("and", "or").
+    private func clauseEnd(first: Int, last: Int, sentence: Range<Int>) -> Int {
+        guard last + 1 < tokens.count else { return last }
+        let next = tokens[last + 1]
+        guard Int(next.end) <= sentence.upperBound, !next.flags.contains(.softBreak), !next.flags.contains(.hardBreak) else { return last }
+        let words = compiled.recordWords, b = document.bytes
+        if words.kind(of: next, in: b).contains(.clauseJoiner) { return last }
+        var open = words.kind(of: tokens[last], in: b).contains(.openEnd)
+        if !open {
+            // An -ing verb with no object yet: "stop him «coming» round if he can't behave".
+            let t = tokens[last]
+            let e = Int(t.end)
+            open = e - Int(t.start) > 4 && b[e - 3] | 0x20 == 0x69 && b[e - 2] | 0x20 == 0x6E && b[e - 1] | 0x20 == 0x67
+        }
+        var k = first + 1
+        while !open && k <= last {
+            let kind = words.kind(of: tokens[k], in: b)
+            if kind.contains(.subordinator) { open = true }
+            if kind.contains(.invertedSubordinator), k + 1 <= last {
+                let after = tokens[k + 1]
+                let ak = words.kind(of: after, in: b)
+                if ak.contains(.subjectPronoun) || ak.contains(.kin) || after.flags.contains(.capitalised) { open = true }
+            }
+            k += 1
+        }
+        guard open else { return last }
+        var end = last
+        while end + 1 < tokens.count {
+            let t = tokens[end + 1]
+            if Int(t.end) > sentence.upperBound || t.flags.contains(.softBreak) || t.flags.contains(.hardBreak) { break }
+            if words.kind(of: t, in: b).contains(.clauseJoiner) { break }
+            end += 1
+        }
+        return end
     }
 
     /// What a suggestion can fill in from a match aligned as `a`; the elements' tails (`{N-}`)

@@ -150,7 +150,7 @@ private struct FileReader {
 
     static let ruleKeys: Set<String> = ["id", "category", "severity", "patterns", "exceptions", "unless_in_sentence",
                                          "negation", "requires", "scope", "signal", "message", "why", "suggestion",
-                                         "source", "examples"]
+                                         "replaces", "source", "examples"]
 
     func rule(_ node: Node, fileCategory: Category?) throws(LexiconError) -> Rule {
         var fields: [String: Node] = [:]
@@ -213,6 +213,13 @@ private struct FileReader {
         if let suggestion, let problem = SuggestionTemplate.problem(in: suggestion, patterns: patterns) {
             throw fail(suggestionNode, "suggestion: \(problem)")
         }
+        var replacesClause = false
+        if let n = fields["replaces"] {
+            let v = try string(n, "replaces")
+            guard v == "match" || v == "clause" else { throw fail(n, "replaces must be 'match' (default) or 'clause'") }
+            guard suggestion != nil || v == "match" else { throw fail(n, "rule '\(id)' replaces a clause but has no suggestion") }
+            replacesClause = v == "clause"
+        }
         let source = try string(try required("source"), "source")
         let examplesNode = try required("examples")
         var flag: [String] = [], pass: [String] = []
@@ -230,7 +237,7 @@ private struct FileReader {
         }
         return Rule(id: id, category: category, severity: severity, patterns: patterns, exceptions: exceptions,
                     unlessInSentence: unless, negation: negation, requires: requires, signal: signal, message: message.trimmedSpaces,
-                    why: why.trimmedSpaces, suggestion: suggestion,
+                    why: why.trimmedSpaces, suggestion: suggestion, replacesClause: replacesClause,
                     source: source, flagExamples: flag, passExamples: pass, file: file, line: node.mark?.line ?? 0)
     }
 

@@ -67,6 +67,10 @@ public struct Rule: Sendable {
     public var why: String
     /// Replacement template for the matched words, or nil when no safe replacement exists.
     public var suggestion: String?
+    /// The suggestion stands for the whole clause the match opens (`replaces: clause`): when the
+    /// match stops inside it ("call the police if he «» returns", "no contact with «» Ryan"),
+    /// the words it replaces run on to the clause's end.
+    public var replacesClause: Bool = false
     public var source: String
     /// Sentences that must produce a finding of this rule.
     public var flagExamples: [String]
@@ -83,13 +87,13 @@ extension Rule: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.string(id); w.token(category); w.token(severity)
         w.token(negation); w.optionalToken(requires); w.optionalToken(signal)
-        w.string(message); w.string(why); w.optional(suggestion); w.string(source); w.string(file); w.int(line)
+        w.string(message); w.string(why); w.optional(suggestion); w.bool(replacesClause); w.string(source); w.string(file); w.int(line)
     }
     /// Reads the checking part; patterns, exceptions and examples stay empty until `readSources`.
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         id = try r.string(); category = try r.token(); severity = try r.token()
         negation = try r.token(); requires = try r.optionalToken(); signal = try r.optionalToken()
-        message = try r.string(); why = try r.string(); suggestion = try r.optional(); source = try r.string()
+        message = try r.string(); why = try r.string(); suggestion = try r.optional(); replacesClause = try r.bool(); source = try r.string()
         file = try r.string(); line = try r.int()
         patterns = []; exceptions = []; unlessInSentence = []; flagExamples = []; passExamples = []
     }

@@ -91,6 +91,16 @@ final class RecordWords: Sendable {
         /// "door", "window": after a place word, what was damaged, so the verb is active
         /// ("Dean kicked in the kitchen door").
         static let harmPlaceObject = Kind(rawValue: 1 << 34)
+        /// "if", "when": inside a match (not first), the match has opened a clause that its
+        /// rewrite must take to its end ("call the police if he «» returns").
+        static let subordinator = Kind(rawValue: 1 << 35)
+        /// "should": a subordinator when a subject follows it ("should Dad return").
+        static let invertedSubordinator = Kind(rawValue: 1 << 36)
+        /// "with", "the", "'s": a match that ends on one has left its phrase open ("no contact
+        /// with «» Ryan").
+        static let openEnd = Kind(rawValue: 1 << 37)
+        /// "and", "or", "then": ends the clause a rewrite runs on to.
+        static let clauseJoiner = Kind(rawValue: 1 << 38)
     }
 
     /// The grammar lists of `record.yaml` and what each makes a word.
@@ -107,6 +117,8 @@ final class RecordWords: Sendable {
         "letter_greeting": .letterGreeting, "imperative_verb": .imperativeVerb, "heading_verb": .headingVerb,
         "relative_kin": .relativeKin, "heading_preposition": .headingPreposition, "noun_follower": .nounFollower,
         "harm_place_preposition": .harmPlacePreposition, "harm_place": .harmPlace, "harm_place_object": .harmPlaceObject,
+        "subordinator": .subordinator, "inverted_subordinator": .invertedSubordinator, "open_end": .openEnd,
+        "clause_joiner": .clauseJoiner,
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Words to exchange, read by `GenderExchange` and `PersonExchange` (`ExchangeLists`).
