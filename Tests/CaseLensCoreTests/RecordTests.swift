@@ -772,4 +772,26 @@ final class RecordTests: XCTestCase {
             XCTAssertEqual(RecordDate.parse(prefixOf: Substring(s)), RecordDate.parseWords(Substring(s)), s.debugDescription)
         }
     }
+
+    func testANameDoesNotRunAcrossALineBreakAndItsForenameSaysWhich() throws {
+        // Two Webbs: "Jason Webb" is the father, not either Webb; the label is about the person
+        // causing harm, not the adult victim.
+        let text = """
+        Mother: Kerry Webb
+        Father: Jason Webb
+        Jason Webb kicked Kerry in the kitchen on 3 May.
+        Jason Webb was very hostile to the social worker.
+        """
+        XCTAssertFalse(rules(text).contains("pathologising.hostile-to-professionals"))
+        XCTAssertTrue(rules(text.replacingOccurrences(of: "Jason Webb was", with: "Kerry Webb was")).contains("pathologising.hostile-to-professionals"))
+        // A name opening a rule's pattern takes its forename: the rewrite leaves no "Kerry" behind.
+        let plan = report("Mother: Kerry Webb\nFather: Jason Webb\nJason Webb kicked Kerry.\nKerry Webb to call 999.\n")
+        let f = plan.findings.first { $0.rule == "victim-tasked.call-the-police" }
+        XCTAssertEqual(f?.text, "Kerry Webb to call 999")
+        XCTAssertEqual(f?.rewrite, "SW and IDVA are to agree with Kerry Webb whether calling the police is safe and realistic.")
+        // A title at the end of a hard-wrapped line still leads the name on the next.
+        let bytes = Array("met Mr\nPlatt then\nJason Webb".utf8)
+        let tokens = try Tokenizer().tokenize(bytes, vocabulary: Vocabulary()).tokens
+        XCTAssertEqual(tokens.indices.filter { tokens.lineBreak(before: $0, in: bytes) }, [2, 4])
+    }
 }

@@ -216,7 +216,8 @@ struct Judge {
         while j >= 0 && words < Self.negationWindow {
             // Up to two capitalised words after a title: "Mrs Dhillon", "Ms Kelly Grant".
             var k = j
-            while k >= 0, j - k < 2, tokens[k].flags.contains(.capitalised), !isPersonTitle(k) { k -= 1 }
+            while k >= 0, j - k < 2, tokens[k].flags.contains(.capitalised), !isPersonTitle(k),
+                  k == j || !tokens.lineBreak(before: k + 1, in: document.bytes) { k -= 1 }
             j = k >= 0 && k < j && isPersonTitle(k) ? k - 1 : j - 1
             words += 1
         }
@@ -270,7 +271,9 @@ struct Judge {
         if category == .pathologising, !roles.contains(where: { $0 == "victim" || $0 == "name" }) {
             if let r = coordinatedSubject(of: m) ?? nameRun(endingBefore: Int(m.first)) { subjects.append(r) }
         }
-        for var r in subjects {
+        for (n, var r) in subjects.enumerated() {
+            // "Jason «Webb was …»": the forename just before a name that opens the pattern is its own.
+            if n == 0, roles.first == "name" || roles.first == "victim" { r = nameStart(before: r.lowerBound)...r.upperBound }
             // "Ms «Grant to keep …»": a title just before the name belongs to it.
             if r.lowerBound > 0, isPersonTitle(r.lowerBound - 1) { r = (r.lowerBound - 1)...r.upperBound }
             let words = tokens[r].map { document.text(Int($0.start), Int($0.end)) }
@@ -307,7 +310,8 @@ struct Judge {
                 if t.flags.contains(.capitalised), !t.flags.contains(.number), !kind.contains(.notName), lower != "i" {
                     var e = k
                     while e + 1 < coordinator, e - k < 2, tokens[e + 1].flags.contains(.capitalised),
-                          !tokens[e + 1].flags.contains(.softBreak), !tokens[e + 1].flags.contains(.hardBreak) { e += 1 }
+                          !tokens[e + 1].flags.contains(.softBreak), !tokens[e + 1].flags.contains(.hardBreak),
+                          !tokens.lineBreak(before: e + 1, in: document.bytes) { e += 1 }
                     return k...e
                 }
             }
@@ -316,12 +320,50 @@ struct Judge {
         return nil
     }
 
+    /// Where the name whose last word opens a match at `k` starts: "Kerry «Webb to call 999»",
+    /// "Jason «Webb was …»". Up to two capitalised words just before it, on the same line and with
+    /// nothing between, when the whole is a name the record knows (a title stays out: callers
+    /// add it).
+    private func nameStart(before k: Int) -> Int {
+        // Only a name: not "Mum", "she" or a title.
+        let own = tokens[k]
+        guard own.flags.contains(.capitalised), !own.flags.contains(.notName), !own.flags.contains(.number),
+              compiled.recordWords.kind(of: own, in: document.bytes).isDisjoint(with: [.notName, .title, .kin, .subjectPronoun]) else { return k }
+        var j = k
+        while j > 0, k - j < 2, !tokens[j].flags.contains(.softBreak), !tokens[j].flags.contains(.hardBreak),
+              !tokens.lineBreak(before: j, in: document.bytes) {
+            let t = tokens[j - 1]
+            guard t.flags.contains(.capitalised), !t.flags.contains(.number), !t.flags.contains(.notName), !t.flags.contains(.quoted),
+                  compiled.recordWords.kind(of: t, in: document.bytes).isDisjoint(with: [.notName, .title, .kin]),
+                  !isShouted(t) else { break }
+            j -= 1
+        }
+        // Only a name the record knows: not "Later «Mum …»" at a sentence's start.
+        guard j < k, record.people.referent(of: tokens[j...k].map { document.text(Int($0.start), Int($0.end)) }) != nil else { return k }
+        return j
+    }
+
+    /// A word in capitals throughout ("ADVICE GIVEN TO IP"), which in a log written in capitals
+    /// says nothing about being a name.
+    private func isShouted(_ t: Token) -> Bool {
+        let b = document.bytes
+        var p = Int(t.start), upper = 0
+        while p < Int(t.end) {
+            let c = b[p]
+            if c >= 0x61 && c <= 0x7A { return false }
+            if c >= 0x41 && c <= 0x5A { upper += 1 }
+            p += 1
+        }
+        return upper >= 2
+    }
+
     /// The capitalised words (up to three) just before token `k` in its clause: "Lee «was …»",
     /// "Ms Kelly Grant «has …»".
     private func nameRun(endingBefore k: Int) -> ClosedRange<Int>? {
         var j = k - 1
         while j >= 0, k - j <= 3, tokens[j].flags.contains(.capitalised), !tokens[j].flags.contains(.number),
-              !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak) { j -= 1 }
+              !tokens[j + 1].flags.contains(.softBreak), !tokens[j + 1].flags.contains(.hardBreak),
+              j + 1 == k || !tokens.lineBreak(before: j + 1, in: document.bytes) || isPersonTitle(j) { j -= 1 }
         return j + 1 < k ? (j + 1)...(k - 1) : nil
     }
 
@@ -356,7 +398,12 @@ struct Judge {
 
     private func finding(for c: Candidate) -> Finding {
         let rule = compiled.lexicon.rules[c.rule]
-        let first = Int(c.match.first), matchLast = Int(c.match.last)
+        let matchFirst = Int(c.match.first), matchLast = Int(c.match.last)
+        // A name opening the pattern takes its forename along: "«Kerry Webb to call 999»", not
+        // "Kerry «Webb to call 999»" (whose rewrite left "Kerry" before the suggestion).
+        let opener = compiled.patterns.roles[Int(c.match.pattern)].first
+        let first = rule.suggestion != nil && !c.quoted && (opener == "name" || opener == "victim")
+            ? nameStart(before: matchFirst) : matchFirst
         // A suggestion for the whole clause replaces it to its end when the match stops inside it.
         let last = rule.replacesClause && !c.quoted ? clauseEnd(first: first, last: matchLast, sentence: c.sentence) : matchLast
         let start = Int(tokens[first].start), end = Int(tokens[last].end)
@@ -368,7 +415,8 @@ struct Judge {
             // "him" and "her" change places (the names filled in do not).
             if record.womanHarmsMan { template = compiled.genderExchange.exchangeWords(in: template, words: compiled.recordWords) }
             suggestion = SuggestionTemplate.render(template, templateValues(c.alignment, last: template.containsBytes(of: "-}") ? last : nil,
-                                                                         roles: compiled.patterns.roles[Int(c.match.pattern)]))
+                                                                         roles: compiled.patterns.roles[Int(c.match.pattern)],
+                                                                         nameFrom: first < matchFirst ? first : nil))
         }
         if var s = suggestion {
             let atSentenceStart = first == 0 || Int(tokens[first - 1].start) < c.sentence.lowerBound
@@ -424,7 +472,7 @@ struct Judge {
 
     /// What a suggestion can fill in from a match aligned as `a`; the elements' tails (`{N-}`)
     /// only when given the match's last token.
-    private func templateValues(_ a: Alignment.Result, last: Int?, roles: [String?]) -> SuggestionTemplate.Values {
+    private func templateValues(_ a: Alignment.Result, last: Int?, roles: [String?], nameFrom: Int? = nil) -> SuggestionTemplate.Values {
         var elements = [String?](repeating: nil, count: a.ranges.highest + 1)
         var tails = [String?](repeating: nil, count: roles.count + 1)
         // "The children …" at the start of a sentence reads "the children" once moved.
@@ -434,7 +482,9 @@ struct Judge {
             return first.lowercased() + text.dropFirst(first.count)
         }
         for (e, r) in a.ranges.all {
-            elements[e] = moved(document.text(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound].end)))
+            // The opening name with the forename before it (`nameStart`).
+            let from = e == 1 ? nameFrom ?? r.lowerBound : r.lowerBound
+            elements[e] = moved(document.text(Int(tokens[from].start), Int(tokens[r.upperBound].end)))
         }
         // Element N's tail starts after the last element before it that matched (a gap, which
         // skips words, has no range of its own): "to contact «Northvale Women's Centre»".

@@ -368,6 +368,12 @@ public struct People: Sendable {
         } else if let last = words.last {
             found = holders(last, surnameIDs) + (words.count == 1 && title == nil ? holders(last, forenameIDs) : [])
             if let title { found = found.filter { i in all[i].title.map { self.words.sameGender(title, $0) } ?? self.words.fits(title: title, all[i]) } }
+            // "Jason Webb" in a record with Kerry Webb too: the forename says which.
+            if words.count >= 2, Set(found).count > 1 {
+                let forename = words[words.count - 2]
+                let named = found.filter { all[$0].forename.map { Self.withoutDots($0.lowercased()) == forename } ?? false }
+                if !named.isEmpty { found = named }
+            }
         }
         let people = Set(found)
         return people.count == 1 ? all[people.first!] : nil

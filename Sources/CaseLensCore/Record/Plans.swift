@@ -461,7 +461,8 @@ extension RecordReader {
             if kind.contains(.kin) || kind.contains(.subjectPronoun) || (tokens[j].flags.contains(.capitalised) && !kind.contains(.notName)) {
                 var e = j + 1
                 while e < tokens.count, e - j < 4, Int(tokens[e].start) < end, plan.actionEnd[e] < 0,
-                      tokens[e].flags.contains(.capitalised), !tokens[e].flags.contains(.softBreak) { e += 1 }
+                      tokens[e].flags.contains(.capitalised), !tokens[e].flags.contains(.softBreak),
+                      !tokens.lineBreak(before: e, in: document.bytes) { e += 1 }
                 if e < tokens.count, Int(tokens[e].start) < end, plan.actionEnd[e] >= 0, !tokens[e].flags.contains(.softBreak) {
                     return Int(tokens[j].start)
                 }

@@ -197,6 +197,8 @@ final class RecordReader {
             let t = tokens[i]
             if i > k && t.flags.contains(.hardBreak) { break }
             if i > k && t.flags.contains(.softBreak) && !lastKind.contains(.title) { break }
+            // A hard-wrapped "Mr⏎Platt" is one name; "Jason Webb⏎Jason" is not.
+            if i > k && !lastKind.contains(.title) && tokens.lineBreak(before: i, in: document.bytes) { break }
             let kind = kind(i)
             if i == k { firstKind = kind }
             if i == k && kind.contains(.title) { lastKind = kind; i += 1; continue }
@@ -218,6 +220,9 @@ final class RecordReader {
             guard k + 1 - first < 3, t.flags.contains(.capitalised), !t.flags.contains(.number), !kind.contains(.notName) else { break }
             first = i
             if t.flags.contains(.hardBreak) || t.flags.contains(.softBreak) { break }
+            // A name does not run back across a line break, but a title at the end of the line
+            // before is its own ("Mr⏎Platt").
+            if tokens.lineBreak(before: i, in: document.bytes), !(i > 0 && token(i - 1, is: .title)) { break }
             i -= 1
         }
         if k + 1 - first == 1 && token(first, is: .title) { return first..<first }

@@ -45,6 +45,19 @@ extension Array where Element == Token {
     }
 }
 
+extension Array where Element == Token {
+    /// True when a line break lies between token `k - 1` and token `k` of `bytes`: a name never
+    /// runs across one ("Father: Jason Webb⏎Jason Webb kicked" holds two names, not "Webb Jason
+    /// Webb"). Reads only the bytes between the two words.
+    func lineBreak(before k: Int, in bytes: [UInt8]) -> Bool {
+        guard k > 0, k < count else { return false }
+        var p = Int(self[k - 1].end)
+        let e = Int(self[k].start)
+        while p < e { if bytes[p] == 0x0A || bytes[p] == 0x0D { return true }; p += 1 }
+        return false
+    }
+}
+
 extension Token {
     /// True when the token is the clitic "'s" or "’s" of `bytes` (read on its bytes: callers ask
     /// this of every word they walk past).
