@@ -794,4 +794,32 @@ final class RecordTests: XCTestCase {
         let tokens = try Tokenizer().tokenize(bytes, vocabulary: Vocabulary()).tokens
         XCTAssertEqual(tokens.indices.filter { tokens.lineBreak(before: $0, in: bytes) }, [2, 4])
     }
+
+    func testAHeadingMayNameTheVictimByShorthandOrByHerFormLabel() {
+        // "M agreed:" in a family-support log, "Applicant's steps:" in a housing plan whose form
+        // names the applicant: the items are hers.
+        let m = report("""
+        Mother: Kerry Hale
+        Father: Dean Hale
+        Dean Hale punched Kerry on 3 May.
+
+        Discussed safety with M. M agreed:
+        - not to let Dean into the house
+        - to ring 999 if he turns up
+        """)
+        XCTAssertEqual(m.record?.actions.map(\.role), [.victim, .victim])
+        XCTAssertTrue(m.findings.contains { $0.rule == "victim-tasked.plan-imbalance" })
+        let housing = report("""
+        Applicant: Ms Tanya Whittle (34)
+        On 03/01/2025 her ex-partner kicked the door in and threatened her.
+
+        Personal Housing Plan - applicant's steps:
+        1. Apply for a non-molestation order against her ex-partner.
+        2. Keep the children away from the former address.
+        """)
+        XCTAssertEqual(housing.record?.actions.map(\.role), [.victim, .victim])
+        // "M Khan" is a name with an initial, not the mother.
+        let initial = report("Mother: Kerry Hale\nFather: Dean Hale\nDean Hale punched Kerry.\n\nM Khan will:\n- visit weekly\n")
+        XCTAssertFalse(initial.record?.actions.contains { $0.role == .victim } ?? false)
+    }
 }

@@ -63,6 +63,12 @@ extension RecordReader {
                 // an ordinal, not an age).
                 // "Present: Ms Cole, HV, DSL …" after "Parents: Ms Stacey Cole (mother)": she is
                 // still the mother, not a professional.
+                // A form's word for a person with no role of its own ("Applicant", "Client"; not a
+                // family word, which is read as one): a plan heading may name them by it.
+                if role == .unknown, !label.contains(where: { !$0.isLetter }), !words.kind(of: label).contains(.kin) {
+                    let l = label.lowercased()
+                    if !model.people.all[i].labels.contains(l) { model.people.all[i].labels.append(l) }
+                }
                 let knownRole = model.people.all[i].fieldRole
                 let family = kinship != nil || model.people.all[i].kinship != nil || [.victim, .personCausingHarm, .child].contains(knownRole)
                 var role = role == .professional && family ? PersonRole.unknown : role

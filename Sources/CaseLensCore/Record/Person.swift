@@ -24,6 +24,9 @@ public struct Person: Sendable, Equatable {
     /// The one-word form label that gave `fieldRole` ("suspect"), lower-case: a narrative that
     /// says "the suspect" speaks of this person.
     var fieldLabel: String? = nil
+    /// Every one-word form label the person was named under ("applicant", "mother"), lower-case:
+    /// a plan heading may name them by it ("Applicant's steps:").
+    var labels: [String] = []
     var harmVotes = 0
     var harmedVotes = 0
     /// `title` lower-cased, and what it and `kinship` show of the person's sex

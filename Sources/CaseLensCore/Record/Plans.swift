@@ -369,6 +369,9 @@ extension RecordReader {
             } else if let i = person(labelled: k, in: plan.labels) {
                 actor = TaskActor(actor: text(k), role: model.people.all[i].role, isAgency: false,
                                   forVictim: isVictimActor(i, role: model.people.all[i].role, model))
+            } else if let (i, role) = shorthandActor(k, &model) {
+                actor = TaskActor(actor: text(k), role: role, isAgency: false,
+                                  forVictim: role == .victim || isVictimActor(i, role: role, model))
             } else if tokens[k].flags.contains(.capitalised), !tokens[k].flags.contains(.number), !kind.contains(.notName) {
                 let run = nameRun(from: k)
                 if !run.isEmpty {
@@ -394,6 +397,39 @@ extension RecordReader {
             k = max(after, k + 1)
         }
         return fallback
+    }
+
+    /// A note-taker's shorthand for someone of the family (`actor_shorthand`: "M agreed:", "V to
+    /// call 999"), or a form's label for a role with no one under it ("IP to …", "Victim's
+    /// steps:"): the person it stands for, where the record has them, and their role. A single
+    /// letter counts only standing alone, not as an initial ("M Khan").
+    func shorthandActor(_ k: Int, _ model: inout RecordModel) -> (Int?, PersonRole)? {
+        let t = tokens[k]
+        guard !t.flags.contains(.quoted) else { return nil }
+        let word = lower(k)
+        func index(_ p: Person?) -> Int? { p.flatMap { model.people.all.firstIndex(of: $0) } }
+        if let meaning = actorShorthand[word] {
+            if t.end - t.start == 1, k + 1 < tokens.count, !tokens[k + 1].flags.contains(.softBreak),
+               !tokens[k + 1].flags.contains(.hardBreak), tokens[k + 1].flags.contains(.capitalised), !isPossessive(k + 1) { return nil }
+            switch meaning {
+            case "victim": return (index(model.victim), .victim)
+            case "perpetrator": return (index(model.perpetrator), .personCausingHarm)
+            default:
+                let i = model.people.person(kin: meaning)
+                return (i, model.people.all[i].role)
+            }
+        }
+        switch words.labelRole(of: document.bytes, Int(t.start)..<Int(t.end)) {
+        case .victim?: return (index(model.victim), .victim)
+        case .personCausingHarm?: return (index(model.perpetrator), .personCausingHarm)
+        default: return nil
+        }
+    }
+
+    /// The one person a form labelled with this word ("Applicant: Kerry Hale"), with their role.
+    private func labelledActor(_ k: Int, plan: PlanContext, _ model: RecordModel) -> (Int?, PersonRole)? {
+        guard let i = person(labelled: k, in: plan.labels) else { return nil }
+        return (i, model.people.all[i].role)
     }
 
     /// Whether the person at `i` (with the role the reader gave them) is the adult victim as far
@@ -553,9 +589,14 @@ extension RecordReader {
             if run.upperBound < verbAt, isPossessive(run.upperBound) { j = run.upperBound + 1; continue }
             if run.isEmpty, kind.contains(.kinDeterminer), j + 1 < verbAt, token(j + 1, is: .kin) { j += 1; continue }
             var who: Int? = nil
+            var shorthandRole: PersonRole? = nil
             if kind.contains(.kin) { who = model.people.person(kin: text(j)) }
+            else if let (i, role) = shorthandActor(j, &model) ?? labelledActor(j, plan: plan, model) {
+                // "M to …", "IP to …", "Applicant to …": the person the label or shorthand stands for.
+                who = i; shorthandRole = role; run = j..<(j + 1)
+            }
             else if !run.isEmpty { who = person(named: run, in: &model) }
-            var role = who.map { model.people.all[$0].role } ?? .unknown
+            var role = shorthandRole ?? who.map { model.people.all[$0].role } ?? .unknown
             var woman: Bool? = nil
             if who == nil, kind.contains(.subjectPronoun) {
                 let referent = model.people.referent(ofPronoun: text(j))

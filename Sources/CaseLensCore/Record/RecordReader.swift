@@ -55,6 +55,17 @@ final class RecordReader {
 
     /// The vocabulary id of "will" (what someone means to do, not a task set them).
     lazy var willID: Int32 = compiled.vocabulary.lookup(Array("will".utf8))
+    /// `actor_shorthand` of `record.yaml`: a note-taker's letter or abbreviation for someone of
+    /// the family, as a plan's actor ("M agreed:", "V to call 999"), and the family word or role
+    /// ("victim", "perpetrator") it stands for.
+    lazy var actorShorthand: [String: String] = {
+        var out: [String: String] = [:]
+        for entry in lexicon.record.grammar["actor_shorthand"] ?? [] {
+            let parts = entry.lowercased().split(separator: " ")
+            if parts.count == 2 { out[String(parts[0])] = String(parts[1]) }
+        }
+        return out
+    }()
 
     /// FNV-1a of `b[range]` lower-cased in ASCII (other bytes as they are).
     static func loweredHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
@@ -609,7 +620,10 @@ final class RecordReader {
         var labels: [(label: String, bytes: [UInt8], person: Int)] = []
         init(_ people: People) {
             var holders: [String: [Int]] = [:]
-            for (i, p) in people.all.enumerated() { if let l = p.fieldLabel { holders[l, default: []].append(i) } }
+            for (i, p) in people.all.enumerated() {
+                // Every one-word label a form gave them: "Applicant: Kerry Hale" after "Mother: …".
+                for l in Set([p.fieldLabel].compactMap { $0 } + p.labels) { holders[l, default: []].append(i) }
+            }
             for (label, people) in holders.sorted(by: { $0.key < $1.key }) where people.count == 1 {
                 labels.append((label, Array(label.utf8), people[0]))
             }

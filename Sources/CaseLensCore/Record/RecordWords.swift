@@ -122,7 +122,7 @@ final class RecordWords: Sendable {
         // Read by `PersonWords`, not as kinds of word.
         "female": [], "male": [], "person_title": [], "phrase_determiner": [], "child_kin": [],
         // Words to exchange, read by `GenderExchange` and `PersonExchange` (`ExchangeLists`).
-        "gender_exchange": [], "first_person_exchange": [], "second_person_exchange": [], "second_person_agreement": [],
+        "actor_shorthand": [], "gender_exchange": [], "first_person_exchange": [], "second_person_exchange": [], "second_person_agreement": [],
     ]
 
     /// The words `People` reads titles, family words and pronouns with.
