@@ -220,6 +220,11 @@ extension RecordReader {
     /// at the start of a clause ("she needs to", "Natalie to", "… that he needs to").
     private func proseSubjectIsVictim(before v: Int, plan: PlanContext, _ model: RecordModel) -> Bool? {
         var j = v - 1
+        // "Advised to leave the house and call 999 …" opening a sentence or a list item: advice
+        // with no one named, hers in a record that speaks of abuse.
+        if token(j, is: .adviceVerb), j == 0 || !tokens[j].flags.isDisjoint(with: [.hardBreak, .softBreak]) || isLineStart(j) {
+            return subjectlessAdviceIsToVictim(after: v, model)
+        }
         if token(j, is: .adviceVerb) {
             // "Mum (was / has been) advised to": the subject before the verb.
             guard j > 0 else { return nil }
@@ -267,7 +272,18 @@ extension RecordReader {
         let before = first - 1
         func opensClause(_ k: Int) -> Bool {
             k == 0 || !tokens[k].flags.isDisjoint(with: [.hardBreak, .softBreak]) || tokens[k - 1].flags.contains(.number)
-                || ["that", "and", "then", "but", "so"].contains(lower(k - 1))
+                || ["that", "and", "then", "but", "so"].contains(lower(k - 1)) || followsAdvisedPerson(k)
+        }
+        // "I told Kerry she needs to …", "Advised Ms Kent she must …": the clause after the one
+        // advised (a name, a family word or "her", up to three words), "that" left out.
+        func followsAdvisedPerson(_ k: Int) -> Bool {
+            var a = k - 1
+            while a > 0, k - a <= 3, !tokens[a].flags.contains(.hardBreak),
+                  tokens[a].flags.contains(.capitalised) || token(a, is: .kin) || token(a, is: .title) || lower(a) == "her" || lower(a) == "him" {
+                if token(a - 1, is: .adviceVerb) { return !tokens[a].flags.contains(.softBreak) }
+                a -= 1
+            }
+            return false
         }
         // Advised by the writer or a professional ("Advised her to", "I told him to", "SW asked
         // her to"), not by anyone else ("Isla ran to a neighbour and asked her to call …").
@@ -284,6 +300,26 @@ extension RecordReader {
             return woman == victimIsWoman
         }
         return isVictimActor(who, role: who.map { model.people.all[$0].role } ?? .unknown, model)
+    }
+
+    /// Whether advice that names no one ("Advised to end the relationship", "- Advised to leave
+    /// the house and call 999 if she feels at risk") is to the adult victim: only in a record that
+    /// speaks of abuse, and not where its sentence shows it to be someone else's ("… to keep
+    /// himself away from Ms Kent", or her name as the one it is about).
+    private func subjectlessAdviceIsToVictim(after v: Int, _ model: RecordModel) -> Bool? {
+        guard model.recordsAbuse else { return nil }
+        let victimIsWoman = model.victim.flatMap { model.people.isFemale($0) } ?? !model.womanHarmsMan
+        let victimNames = Set([model.victim?.forename, model.victim?.surname].compactMap { $0?.lowercased() })
+        var k = v + 1
+        while k < tokens.count, !tokens[k].flags.contains(.hardBreak) {
+            switch lower(k) {
+            case "himself": return !victimIsWoman
+            case "herself": return victimIsWoman
+            default: if tokens[k].flags.contains(.capitalised), victimNames.contains(lower(k)) { return false }
+            }
+            k += 1
+        }
+        return true
     }
 
     /// Whether the line starting at byte `start` opens with a list-item marker.
