@@ -822,4 +822,15 @@ final class RecordTests: XCTestCase {
         let initial = report("Mother: Kerry Hale\nFather: Dean Hale\nDean Hale punched Kerry.\n\nM Khan will:\n- visit weekly\n")
         XCTAssertFalse(initial.record?.actions.contains { $0.role == .victim } ?? false)
     }
+
+    func testAdviceThatNamesNoOneIsTheVictimsTaskInARecordOfAbuse() {
+        let abuse = "Mother: Kerry Hale\nFather: Dean Hale\nDean Hale punched Kerry on 3 May.\n"
+        XCTAssertTrue(rules(abuse + "Advised to end it with him.\n").contains("victim-tasked.task-end-relationship"))
+        XCTAssertTrue(rules(abuse + "- Advised to relocate to another area.\n").contains("victim-tasked.task-flee-or-hide"))
+        // "I told Kerry she needs to …": the clause after the one advised.
+        XCTAssertTrue(rules(abuse + "I told Kerry she needs to end it.\n").contains("victim-tasked.task-end-relationship"))
+        // Not in a record that speaks of no abuse, nor advice that shows itself to be his.
+        XCTAssertFalse(rules("Home visit. Kitchen tidy.\nAdvised to end it before the move.\n").contains("victim-tasked.task-end-relationship"))
+        XCTAssertFalse(rules(abuse + "Advised to keep himself away from the flat and end it.\n").contains("victim-tasked.task-end-relationship"))
+    }
 }
