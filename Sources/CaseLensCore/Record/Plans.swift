@@ -37,6 +37,7 @@ extension RecordReader {
             let kind = kind(j), t = tokens[j]
             if !kind.isDisjoint(with: [.actorJoiner, .kin, .title]) { return true }
             if kind.contains(.subjectPronoun), run.count == 1 { return true }   // "I will …" in a written agreement
+            if run.count == 1, actorShorthand[lower(j)] != nil { return true }   // "M to contact HV …"
             if kind.contains(.kinDeterminer), j + 1 < run.upperBound, token(j + 1, is: .kin) { return true }
             return t.flags.contains(.capitalised) && !t.flags.contains(.number) && !kind.contains(.notName)
         }
