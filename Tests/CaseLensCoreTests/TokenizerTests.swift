@@ -137,4 +137,18 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(sentence(at: "left"), "Mum left 👩‍👧 here.")
         XCTAssertEqual(sentence(at: "He came"), "He came back.")
     }
+
+    /// UTF-8 validation agrees with the standard library's on random bytes: overlong forms,
+    /// surrogates, code points past U+10FFFF, cut and broken sequences.
+    func testUTF8ValidationAgreesWithTheStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0xAF],
+                                 [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+                                 [0x80], [0xC3], [0xE2, 0x80], [0xFF], [0xEF, 0xBF, 0xBD]]
+        for n in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            XCTAssertEqual(UTF8Validation.isValid(bytes), String(validating: bytes, as: UTF8.self) != nil, "#\(n): \(bytes)")
+        }
+    }
 }

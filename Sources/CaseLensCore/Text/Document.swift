@@ -71,25 +71,13 @@ enum UTF8Validation {
         let n = bytes.count
         while i < n {
             // ASCII eight bytes at a time.
-            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if i + 8 <= n, ByteSearch.word(bytes, at: i) & 0x8080_8080_8080_8080 == 0 {
                 i += 8; continue
             }
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let len: Int
-            let minScalar: UInt32
-            var scalar: UInt32
-            if b & 0xE0 == 0xC0 { len = 2; minScalar = 0x80; scalar = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { len = 3; minScalar = 0x800; scalar = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { len = 4; minScalar = 0x10000; scalar = UInt32(b & 0x07) }
-            else { return false }
-            if i + len > n { return false }
-            for k in 1..<len {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return false }
-                scalar = scalar << 6 | UInt32(c & 0x3F)
-            }
-            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return false }
+            if bytes[i] < 0x80 { i += 1; continue }
+            // An ill-formed sequence decodes as one byte of U+FFFD (a real U+FFFD has three).
+            let (_, len) = UTF8Scalar.decode(bytes, at: i)
+            if len == 1 { return false }
             i += len
         }
         return true
